@@ -1,0 +1,131 @@
+// Loads content/*.json into core::Content. Each part has its own parse_* function (declared in
+// content/parts.h) so the skin model, the timeline and the questionnaire stay in their own files.
+#include "content/loader.h"
+
+#include "content/embedded.h"
+#include "content/parts.h"
+
+namespace skindepth::content {
+
+FileMap default_files() {
+  FileMap files;
+  for (const auto& f : embedded::content()) files.emplace(std::string(f.name), std::string(f.data));
+  return files;
+}
+
+core::Text read_text(const Reader& parent, const std::string& key, bool required) {
+  core::Text text;
+  if (!parent.has(key)) {
+    if (required) parent.error_at(key, "missing: expected a text (a string, or an object of language: string)");
+    return text;
+  }
+  Reader r = parent.member(key);
+  const auto& v = r.value();
+  if (v.is_string()) {
+    if (v.get_ref<const std::string&>().empty()) r.error("expected a non-empty text");
+    else text.by_language[core::kDefaultLanguage] = v.get<std::string>();
+    return text;
+  }
+  if (!v.is_object()) {
+    r.error(std::string("expected a text (a string, or an object of language: string), found ") + v.type_name());
+    return text;
+  }
+  for (auto it = v.begin(); it != v.end(); ++it) {
+    if (!it->is_string() || it->get_ref<const std::string&>().empty()) {
+      r.error_at(it.key(), "expected a non-empty string");
+      continue;
+    }
+    text.by_language[it.key()] = it->get<std::string>();
+  }
+  if (!text.by_language.count(core::kDefaultLanguage)) r.error("expected an \"en\" text (English is the fallback)");
+  return text;
+}
+
+void check_sources(const Reader& parent, const std::string& key, const std::vector<std::string>& ids,
+                   const core::Content& content, bool required) {
+  if (required && ids.empty() && parent.has(key)) parent.error_at(key, "expected at least one source id");
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (!content.find_source(ids[i]))
+      parent.member(key).element(i).error("unknown source \"" + ids[i] + "\"; expected an id from sources.json");
+  }
+}
+
+namespace {
+
+// Parses one file's text; a missing file or broken JSON becomes an error at its root.
+bool parse_file(const FileMap& files, const std::string& name, nlohmann::json& out, std::vector<ContentError>& errors) {
+  auto it = files.find(name);
+  if (it == files.end()) {
+    errors.push_back({name, "", "file missing"});
+    return false;
+  }
+  try {
+    out = nlohmann::json::parse(it->second);
+  } catch (const nlohmann::json::parse_error& e) {
+    errors.push_back({name, "", std::string("not valid JSON: ") + e.what()});
+    return false;
+  }
+  return true;
+}
+
+void parse_ui(const Reader& root, core::Content& content) {
+  if (!root.expect_object()) return;
+  root.reject_unknown({"languages", "strings"});
+  content.languages = root.strings("languages");
+  if (!content.languages.empty() && content.languages.front() != core::kDefaultLanguage)
+    root.member("languages").element(0).error("expected \"en\" first (English is the fallback)");
+  Reader strings = root.member("strings");
+  if (!strings.expect_object()) return;
+  for (auto it = strings.value().begin(); it != strings.value().end(); ++it)
+    content.strings[it.key()] = read_text(strings, it.key());
+}
+
+void parse_sources(const Reader& root, core::Content& content) {
+  if (!root.expect_object()) return;
+  root.reject_unknown({"sources"});
+  Reader list = root.member("sources");
+  if (!list.expect_array()) return;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    Reader s = list.element(i);
+    if (!s.expect_object()) continue;
+    s.reject_unknown({"id", "kind", "citation", "url", "note"});
+    core::Source source;
+    source.id = s.string("id");
+    source.kind = s.string("kind");
+    source.citation = s.string("citation");
+    source.url = s.optional_string("url");
+    source.note = s.optional_string("note");
+    static const char* kKinds[] = {"seed", "study", "review", "regulatory", "labelling", "manufacturer"};
+    bool kind_ok = false;
+    for (const char* k : kKinds) kind_ok = kind_ok || source.kind == k;
+    if (!source.kind.empty() && !kind_ok)
+      s.error_at("kind", "expected one of seed, study, review, regulatory, labelling, manufacturer");
+    if (content.find_source(source.id)) s.error_at("id", "duplicate source id \"" + source.id + "\"");
+    content.sources.push_back(std::move(source));
+  }
+}
+
+}  // namespace
+
+LoadResult load(const FileMap& files) {
+  LoadResult result;
+  auto& errors = result.errors;
+  auto with_file = [&](const std::string& name, auto&& parse) {
+    nlohmann::json doc;
+    if (parse_file(files, name, doc, errors)) parse(Reader(doc, name, "", errors), result.content);
+  };
+  // Order matters: later parts cite sources and use languages.
+  with_file("sources.json", parse_sources);
+  with_file("ui.json", parse_ui);
+  for (const auto& part : content_parts()) with_file(part.file, part.parse);
+  for (const auto& part : content_parts())
+    if (part.cross_check) part.cross_check(result.content, errors);
+  return result;
+}
+
+const core::Content& default_content() {
+  static const core::Content kContent = load(default_files()).content;
+  return kContent;
+}
+
+}  // namespace skindepth::content

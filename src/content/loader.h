@@ -1,0 +1,35 @@
+// Content JSON text -> core::Content, with validation. Parsers take text, never paths, so tests feed
+// literal JSON; every rejection names the file, the JSON pointer and what was expected.
+#pragma once
+
+#include "content/json_reader.h"
+#include "core/content.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace skindepth::content {
+
+using FileMap = std::map<std::string, std::string>;  // "areas.json" -> its text
+
+struct LoadResult {
+  core::Content content;
+  std::vector<ContentError> errors;
+  bool ok() const { return errors.empty(); }
+};
+
+// The content compiled into the binary (content/ at build time).
+FileMap default_files();
+// Parses and cross-checks every file. Missing files and broken JSON are errors like any other.
+LoadResult load(const FileMap& files);
+// The built-in content, parsed once; it is validated by the tests, so it is always usable.
+const core::Content& default_content();
+
+// Reads a localized text: a plain string (English) or {"en": "...", "es": "..."}.
+core::Text read_text(const Reader& parent, const std::string& key, bool required = true);
+// Checks that each id in `ids` is a source in `content`; records an error at parent/key otherwise.
+void check_sources(const Reader& parent, const std::string& key, const std::vector<std::string>& ids,
+                   const core::Content& content, bool required = true);
+
+}  // namespace skindepth::content

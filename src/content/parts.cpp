@@ -1,0 +1,12 @@
+// The list of content parts, in parse order (see parts.h).
+#include "content/parts.h"
+
+namespace skindepth::content {
+
+const std::vector<ContentPart>& content_parts() {
+  static const std::vector<ContentPart> kParts = {
+  };
+  return kParts;
+}
+
+}  // namespace skindepth::content

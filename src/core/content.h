@@ -1,0 +1,41 @@
+// Everything the widget knows, as loaded from content/*.json: sources, UI strings, and the medical
+// content of each part (skin model, healing timeline, questionnaire). Built by content::load().
+#pragma once
+
+#include "core/text.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skindepth::core {
+
+// A reference every medical statement cites: a seed article by its file name
+// ("001_f06ad0138003f51b.txt") or a published source ("meng2022").
+struct Source {
+  std::string id;
+  std::string kind;      // seed | study | review | regulatory | labelling | manufacturer
+  std::string citation;  // how it is shown to a reader
+  std::string url;       // optional
+  std::string note;      // optional, e.g. "low authority"
+};
+
+struct Content {
+  std::vector<std::string> languages;                 // from ui.json; the first is the default
+  std::map<std::string, Text> strings;                // UI strings by key, from ui.json
+  std::vector<Source> sources;                        // from sources.json
+
+  const Source* find_source(std::string_view id) const {
+    for (const auto& s : sources)
+      if (s.id == id) return &s;
+    return nullptr;
+  }
+  // A UI string in `language`, falling back to English, then to the key itself.
+  std::string ui(const std::string& key, const std::string& language) const {
+    auto it = strings.find(key);
+    return it == strings.end() || it->second.empty() ? key : it->second.get(language);
+  }
+};
+
+}  // namespace skindepth::core

@@ -1,0 +1,38 @@
+// `skindepth`: the native command-line tool that checks the core end to end. Each subcommand prints
+// JSON on stdout; errors are one line on stderr with exit status 2.
+#include "tools/cli.h"
+#include "tools/commands.h"
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+using namespace skindepth::tools;
+
+namespace {
+
+const CommandInfo kCommands[] = {
+    {"check-content", run_check_content, "check-content DIR   validate a content folder (exit 2 on errors)"},
+};
+
+int usage(std::ostream& out) {
+  out << "usage: skindepth COMMAND [OPTIONS]\ncommands:\n";
+  for (const auto& c : kCommands) out << "  " << c.usage << "\n";
+  return kExitUsage;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) return usage(std::cerr);
+  const std::string name = argv[1];
+  if (name == "--help" || name == "-h" || name == "help") {
+    usage(std::cout);
+    return kExitOk;
+  }
+  std::vector<std::string> args(argv + 2, argv + argc);
+  for (const auto& c : kCommands)
+    if (name == c.name) return c.run(args);
+  std::cerr << "skindepth: unknown command \"" << name << "\"\n";
+  return usage(std::cerr);
+}

@@ -1,0 +1,106 @@
+// The content loader: the built-in content is valid, and broken content is rejected with the file,
+// the JSON pointer and what was expected.
+#include "content/loader.h"
+
+#include <gtest/gtest.h>
+
+namespace skindepth::content {
+namespace {
+
+bool has_error(const LoadResult& r, const std::string& file, const std::string& pointer, const std::string& fragment) {
+  for (const auto& e : r.errors)
+    if (e.file == file && e.pointer == pointer && e.message.find(fragment) != std::string::npos) return true;
+  return false;
+}
+
+std::string dump_errors(const LoadResult& r) {
+  std::string out;
+  for (const auto& e : r.errors) out += e.to_string() + "\n";
+  return out;
+}
+
+TEST(Loader, BuiltInContentIsValid) {
+  const auto result = load(default_files());
+  EXPECT_TRUE(result.ok()) << dump_errors(result);
+  EXPECT_FALSE(result.content.sources.empty());
+  EXPECT_EQ(result.content.languages.front(), "en");
+}
+
+TEST(Loader, BuiltInContentHasTheUiStringsTheWidgetShows) {
+  const auto& c = default_content();
+  EXPECT_EQ(c.ui("app.title", "en"), "Microneedling, layer by layer");
+  EXPECT_EQ(c.ui("app.title", "es"), "Micropunción, capa a capa");
+  EXPECT_EQ(c.ui("app.title", "fr"), "Microneedling, layer by layer") << "unknown language falls back to English";
+  EXPECT_EQ(c.ui("no.such.key", "en"), "no.such.key");
+}
+
+TEST(Loader, EverySeedIsASource) {
+  const auto& c = default_content();
+  for (const char* seed : {"000_dfb7e02e80f0e64f.txt", "001_f06ad0138003f51b.txt", "002_cfee5aaddb3b3733.txt",
+                           "003_3de7771e9af8d108.txt", "004_0d0cbba38258ce13.txt"}) {
+    const auto* s = c.find_source(seed);
+    ASSERT_NE(s, nullptr) << seed;
+    EXPECT_EQ(s->kind, "seed");
+  }
+}
+
+TEST(Loader, MissingFileIsAnError) {
+  auto files = default_files();
+  files.erase("sources.json");
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "sources.json", "", "file missing")) << dump_errors(r);
+}
+
+TEST(Loader, BrokenJsonNamesTheFile) {
+  auto files = default_files();
+  files["ui.json"] = "{\"languages\": [\"en\", ";
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "ui.json", "", "not valid JSON")) << dump_errors(r);
+}
+
+TEST(Loader, WrongTypeNamesThePointerAndTheExpectation) {
+  auto files = default_files();
+  files["sources.json"] = R"({"sources": [{"id": "x", "kind": "seed", "citation": 3}]})";
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "sources.json", "/sources/0/citation", "expected a non-empty string, found number"))
+      << dump_errors(r);
+}
+
+TEST(Loader, UnknownKeysAreRejected) {
+  auto files = default_files();
+  files["sources.json"] = R"({"sources": [{"id": "x", "kind": "seed", "citation": "c", "autor": "typo"}]})";
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "sources.json", "/sources/0/autor", "unknown key")) << dump_errors(r);
+}
+
+TEST(Loader, DuplicateSourceIdsAreRejected) {
+  auto files = default_files();
+  files["sources.json"] = R"({"sources": [{"id": "x", "kind": "seed", "citation": "a"},
+                                          {"id": "x", "kind": "study", "citation": "b"}]})";
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "sources.json", "/sources/1/id", "duplicate source id")) << dump_errors(r);
+}
+
+TEST(Loader, UnknownSourceKindIsRejected) {
+  auto files = default_files();
+  files["sources.json"] = R"({"sources": [{"id": "x", "kind": "blog", "citation": "a"}]})";
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "sources.json", "/sources/0/kind", "expected one of")) << dump_errors(r);
+}
+
+TEST(Loader, TextMustHaveEnglish) {
+  auto files = default_files();
+  files["ui.json"] = R"({"languages": ["en", "es"], "strings": {"a": {"es": "hola"}}})";
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "ui.json", "/strings/a", "\"en\"")) << dump_errors(r);
+}
+
+TEST(Loader, EnglishMustBeTheFirstLanguage) {
+  auto files = default_files();
+  files["ui.json"] = R"({"languages": ["es", "en"], "strings": {}})";
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "ui.json", "/languages/0", "English")) << dump_errors(r);
+}
+
+}  // namespace
+}  // namespace skindepth::content
