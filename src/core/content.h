@@ -2,6 +2,7 @@
 // content of each part (skin model, healing timeline, questionnaire). Built by content::load().
 #pragma once
 
+#include "core/skin.h"
 #include "core/text.h"
 
 #include <map>
@@ -25,6 +26,7 @@ struct Content {
   std::vector<std::string> languages;                 // from ui.json; the first is the default
   std::map<std::string, Text> strings;                // UI strings by key, from ui.json
   std::vector<Source> sources;                        // from sources.json
+  SkinModel skin;                                     // from areas.json, structures.json, devices.json
 
   const Source* find_source(std::string_view id) const {
     for (const auto& s : sources)
