@@ -14,5 +14,6 @@ struct File {
 
 std::span<const File> content();
 std::span<const File> shaders();
+std::span<const File> fonts();  // the UI font, subset by scripts/setup (widget only)
 
 }  // namespace skindepth::embedded

@@ -1,0 +1,49 @@
+# The WebAssembly widget: SDL2 (built by scripts/setup) + WebGL2 + Dear ImGui, emitted as
+# skindepth.js + skindepth.wasm and loaded by web/'s own page (Emscripten's HTML output is not used).
+find_package(SDL2 REQUIRED CONFIG)
+
+add_library(imgui_backends STATIC
+  ${SKINDEPTH_IMGUI_DIR}/backends/imgui_impl_sdl.cpp
+  ${SKINDEPTH_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+target_include_directories(imgui_backends SYSTEM PUBLIC ${SKINDEPTH_IMGUI_DIR}/backends)
+target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
+target_compile_options(imgui_backends PRIVATE -w)
+target_link_libraries(imgui_backends PUBLIC imgui SDL2::SDL2-static)
+
+file(GLOB kRenderSources CONFIGURE_DEPENDS src/render/*.cpp)
+file(GLOB kPlatformSources CONFIGURE_DEPENDS src/platform/*.cpp)
+add_executable(skindepth_widget ${kRenderSources} ${kPlatformSources})
+set_target_properties(skindepth_widget PROPERTIES OUTPUT_NAME skindepth-core SUFFIX ".js")
+target_include_directories(skindepth_widget PRIVATE src)
+set_property(TARGET skindepth_widget APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/library_skindepth.js")
+target_link_libraries(skindepth_widget PRIVATE skindepth_ui imgui_backends embedded_shaders SDL2::SDL2-static)
+
+skindepth_embed(embedded_fonts "${SKINDEPTH_CACHE_DIR}/fonts" fonts Inter-subset.otf)
+target_link_libraries(skindepth_widget PRIVATE embedded_fonts)
+target_compile_options(skindepth_widget PRIVATE -Oz)
+target_link_options(skindepth_widget PRIVATE
+  -Oz -flto
+  -sMODULARIZE=1 -sEXPORT_NAME=createSkinDepthModule -sENVIRONMENT=web
+  -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sFULL_ES3=0
+  -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sTOTAL_STACK=1MB
+  -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sEXIT_RUNTIME=0 -sMALLOC=emmalloc
+  -sDISABLE_EXCEPTION_CATCHING=1
+  "-sEXPORTED_FUNCTIONS=['_main','_sd_load_content','_sd_command','_sd_resize','_malloc','_free']"
+  "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','HEAPU8','addRunDependency','removeRunDependency']"
+  "--js-library=${CMAKE_SOURCE_DIR}/src/platform/library_skindepth.js"
+  -lEGL -lGL)
+target_compile_options(skindepth_core PRIVATE -Oz)
+target_compile_options(skindepth_ui PRIVATE -Oz)
+target_compile_options(imgui PRIVATE -Oz)
+target_compile_options(imgui_backends PRIVATE -Oz)
+
+# The servable site: the page, the embed script, the module and the default content, side by side.
+set(kSite "${CMAKE_BINARY_DIR}/site")
+add_custom_target(site ALL
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${kSite}/content"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web" "${kSite}"
+  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/content" "${kSite}/content"
+  COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.js"
+          "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.wasm" "${kSite}/"
+  COMMENT "Assembling the site in ${kSite}" VERBATIM)
+add_dependencies(site skindepth_widget)

@@ -1,0 +1,254 @@
+#version 300 es
+// A cross-section of skin drawn as a medical illustration, in millimetres: stratum corneum flakes,
+// the cell layers of the epidermis, the wavy junction with its papillae and capillary loops,
+// collagen bundles and elastin, vessels, nerves, a hair follicle with its sebaceous gland, a sweat
+// gland coil, fat lobules; then needles, the micro-channels they leave, and the look of healing.
+precision highp float;
+
+uniform vec4 u_rect;          // pane in framebuffer pixels: x, y (bottom, GL), width, height
+uniform float u_px_per_mm;    // framebuffer pixels per millimetre
+uniform vec2 u_origin_mm;     // x and depth (mm) at the pane's top-left corner
+uniform float u_bounds[6];    // surface, bottoms of: stratum corneum, epidermis, papillary, reticular, fat band
+uniform vec4 u_needle;        // length mm, insertion 0..1, spacing mm, count
+uniform float u_needle_x0;    // x of the first needle, mm
+uniform float u_channel_depth;  // depth of channels left in the skin, mm (0: none)
+uniform float u_bleeding;     // 1 when the tips reached the capillaries
+uniform float u_time;         // seconds, for gentle motion
+uniform vec4 u_look0;         // channels_open, bleeding, redness, swelling
+uniform vec4 u_look1;         // platelets, immune cells, fibroblast activity, collagen III
+uniform vec4 u_look2;         // collagen I, elastin, new capillaries, epidermal thickening
+uniform vec2 u_density;       // hair follicles, glands (0..1)
+
+out vec4 frag_color;
+
+// --- noise -----------------------------------------------------------------------------------
+float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453); }
+vec2 hash2(vec2 p) {
+  return fract(sin(vec2(dot(p, vec2(127.1, 311.7)), dot(p, vec2(269.5, 183.3)))) * 43758.5453);
+}
+float noise(vec2 p) {
+  vec2 i = floor(p), f = fract(p);
+  vec2 u = f * f * (3.0 - 2.0 * f);
+  return mix(mix(hash(i), hash(i + vec2(1, 0)), u.x), mix(hash(i + vec2(0, 1)), hash(i + vec2(1, 1)), u.x), u.y);
+}
+float fbm(vec2 p) {
+  float v = 0.0, a = 0.5;
+  for (int i = 0; i < 4; ++i) { v += a * noise(p); p *= 2.03; a *= 0.5; }
+  return v;
+}
+// Distance to the nearest cell centre (x), to the cell border (y), and the cell's id hash (z).
+vec3 voronoi(vec2 p) {
+  vec2 n = floor(p), f = fract(p);
+  float d1 = 8.0, d2 = 8.0; vec2 id = vec2(0);
+  for (int j = -1; j <= 1; ++j)
+    for (int i = -1; i <= 1; ++i) {
+      vec2 g = vec2(float(i), float(j));
+      vec2 o = 0.5 + 0.38 * (hash2(n + g) - 0.5) * 2.0;
+      float d = length(g + o - f);
+      if (d < d1) { d2 = d1; d1 = d; id = n + g; } else if (d < d2) { d2 = d; }
+    }
+  return vec3(d1, d2 - d1, hash(id));
+}
+
+float aa;  // one pixel in millimetres, for anti-aliased edges
+float fill(float sd) { return 1.0 - smoothstep(-aa, aa, sd); }        // inside when sd < 0
+float line(float d, float w) { return 1.0 - smoothstep(w - aa, w + aa, abs(d)); }
+
+// --- the shape of the layers ---------------------------------------------------------------------
+const float kPapillaPitch = 0.11;  // mm between dermal papillae
+float junction(float x) {          // depth of the dermal-epidermal junction at x (papillae rise)
+  float epi = u_bounds[2] - u_bounds[1];
+  float wave = 0.5 + 0.5 * cos(6.2831853 * x / kPapillaPitch);
+  float amp = clamp(epi * 0.45, 0.01, 0.06);
+  return u_bounds[2] + amp * 0.35 - amp * pow(wave, 2.5) + 0.006 * (noise(vec2(x * 40.0, 1.0)) - 0.5);
+}
+float papillary_bottom(float x) { return u_bounds[3] + 0.02 * (fbm(vec2(x * 6.0, 3.0)) - 0.5); }
+float reticular_bottom(float x) { return u_bounds[4] + 0.08 * (fbm(vec2(x * 2.5, 7.0)) - 0.5); }
+
+// --- structures ----------------------------------------------------------------------------------
+vec3 follicle(vec2 p, float pitch, out float mask) {
+  // Nearest follicle axis; follicles slant a little and end in a bulb in the deep dermis or fat.
+  float cell = floor(p.x / pitch + 0.5);
+  float cx = cell * pitch + (hash(vec2(cell, 2.0)) - 0.5) * pitch * 0.3;
+  float bottom = mix(u_bounds[4] - 0.15, u_bounds[4] + 0.25, hash(vec2(cell, 5.0)));
+  float slant = 0.18 * (hash(vec2(cell, 9.0)) - 0.5);
+  float ax = cx + slant * p.y;
+  float t = clamp(p.y / bottom, 0.0, 1.0);
+  float radius = mix(0.035, 0.05, t) + 0.03 * smoothstep(0.82, 1.0, t);
+  float sd = abs(p.x - ax) - radius;
+  sd = max(sd, p.y - bottom - 0.02);
+  mask = fill(sd) * step(0.0, p.y);
+  float shaft = fill(abs(p.x - ax) - 0.012) * step(p.y, bottom - 0.03);
+  vec3 sheath = mix(vec3(0.93, 0.77, 0.66), vec3(0.85, 0.63, 0.55), smoothstep(0.7, 1.0, t));
+  vec3 c = mix(sheath, vec3(0.36, 0.22, 0.14), shaft);
+  // Sebaceous gland: lobes beside the follicle in the upper dermis.
+  return c;
+}
+
+void main() {
+  vec2 frag = gl_FragCoord.xy - u_rect.xy;
+  vec2 p = vec2(u_origin_mm.x + frag.x / u_px_per_mm, u_origin_mm.y + (u_rect.w - frag.y) / u_px_per_mm);
+  aa = 0.75 / u_px_per_mm;
+  float x = p.x, d = p.y;
+
+  float redness = u_look0.z, swelling = u_look0.w;
+  float thick = 1.0 + 0.4 * u_look2.w;
+
+  vec3 col;
+  float sc_bottom = u_bounds[1] * thick;
+  float dej = junction(x);
+  float pap = papillary_bottom(x);
+  float ret = reticular_bottom(x);
+
+  if (d < 0.0) {
+    // Air above the skin: a soft studio background.
+    col = mix(vec3(0.975, 0.965, 0.955), vec3(0.93, 0.92, 0.93), clamp(-d / 0.5, 0.0, 1.0));
+  } else if (d < sc_bottom) {
+    // Stratum corneum: flattened, flaking sheets.
+    float sheets = line(fract(d / max(sc_bottom, 1e-3) * 4.0 + 0.15 * noise(vec2(x * 30.0, 0.0))) - 0.5, 0.08);
+    col = mix(vec3(0.93, 0.85, 0.72), vec3(0.85, 0.74, 0.6), sheets * 0.6);
+    float flake = step(0.82, noise(vec2(x * 25.0, d * 60.0)));
+    col = mix(col, vec3(0.97, 0.93, 0.86), flake * 0.5);
+  } else if (d < dej) {
+    // Living epidermis: keratinocytes flatten towards the surface; the basal row is darker.
+    float depth01 = clamp((d - sc_bottom) / max(dej - sc_bottom, 1e-3), 0.0, 1.0);
+    vec2 q = vec2(x / 0.018, (d - sc_bottom) / mix(0.009, 0.016, depth01));
+    vec3 v = voronoi(q);
+    vec3 cyto = mix(vec3(0.95, 0.78, 0.68), vec3(0.9, 0.66, 0.58), depth01);
+    col = cyto * (0.93 + 0.07 * v.z);
+    col = mix(col, vec3(0.78, 0.52, 0.47), line(v.y, 0.06) * 0.55);                 // cell borders
+    col = mix(col, vec3(0.52, 0.33, 0.42), fill(v.x - mix(0.12, 0.22, depth01)) * 0.75);  // nuclei
+    float basal = smoothstep(0.02, 0.0, dej - d);
+    col = mix(col, vec3(0.72, 0.48, 0.42), basal * 0.5);
+    // Melanocytes (dark, with dendrites) and Langerhans cells (pale, mid-epidermis).
+    vec3 mel = voronoi(vec2(x / 0.07, 1.0));
+    col = mix(col, vec3(0.36, 0.22, 0.16), fill(length(vec2(mel.x * 0.07 * 0.4, dej - d - 0.008)) - 0.008) * 0.9);
+    vec3 lang = voronoi(vec2(x / 0.09, (d - sc_bottom) / 0.05) + 11.0);
+    col = mix(col, vec3(0.7, 0.62, 0.8), fill(lang.x - 0.1) * step(0.3, depth01) * 0.8);
+    col = mix(col, vec3(0.93, 0.45, 0.42), redness * 0.25);
+  } else if (d < pap) {
+    // Papillary dermis: loose fine fibres, capillary loops rising into each papilla.
+    float n = fbm(vec2(x * 60.0, d * 40.0));
+    col = mix(vec3(0.98, 0.86, 0.82), vec3(0.95, 0.78, 0.74), n);
+    float fibre = line(sin(x * 180.0 + n * 6.0 + d * 40.0), 0.12);
+    col = mix(col, vec3(0.93, 0.72, 0.68), fibre * 0.35);
+    float px = mod(x + kPapillaPitch * 0.5, kPapillaPitch) - kPapillaPitch * 0.5;
+    float top = u_bounds[2] - clamp((u_bounds[2] - u_bounds[1]) * 0.45, 0.01, 0.06) * 0.55;
+    float loop_y = clamp(d, top, pap);
+    float arm = min(abs(px - 0.012), abs(px + 0.012));
+    float cap = line(arm, 0.0055) * step(top, d);
+    cap = max(cap, line(length(vec2(px, d - top)) - 0.012, 0.0055) * step(d, top));
+    col = mix(col, vec3(0.8, 0.15, 0.18), cap * (0.85 + 0.15 * u_look2.z));
+    col = mix(col, vec3(0.98, 0.55, 0.5), redness * 0.3);
+    col = mix(col, vec3(0.99, 0.93, 0.92), swelling * 0.25);
+  } else if (d < ret) {
+    // Reticular dermis: thick wavy collagen bundles, thin elastin, nerves, vessel plexus.
+    float n = fbm(vec2(x * 8.0, d * 12.0));
+    float bundles = 0.5 + 0.5 * sin(d * 95.0 + sin(x * 14.0 + n * 5.0) * 2.2 + n * 4.0);
+    col = mix(vec3(0.93, 0.66, 0.6), vec3(0.98, 0.84, 0.79), smoothstep(0.3, 0.8, bundles));
+    float el = line(sin(d * 60.0 + sin(x * 22.0) * 3.0 + n * 9.0), 0.05);
+    col = mix(col, vec3(0.55, 0.35, 0.55), el * 0.45 * (0.6 + 0.4 * u_look2.y));
+    float nerve = line(d - (pap + (ret - pap) * 0.55) - 0.05 * sin(x * 3.0), 0.007);
+    col = mix(col, vec3(0.97, 0.86, 0.45), nerve);
+    // Superficial plexus under the papillary dermis; deep plexus above the fat.
+    float plexus1 = fill(length(vec2(mod(x, 0.55) - 0.27, (d - pap - 0.04) * 2.2)) - 0.03);
+    float plexus2 = fill(length(vec2(mod(x + 0.3, 0.8) - 0.4, (d - ret + 0.07) * 1.6)) - 0.055);
+    float vein = step(0.5, hash(vec2(floor(x / 0.8), 4.0)));
+    col = mix(col, vec3(0.78, 0.14, 0.17), plexus1);
+    col = mix(col, mix(vec3(0.74, 0.12, 0.15), vec3(0.36, 0.34, 0.62), vein), plexus2);
+    col = mix(col, vec3(0.99, 0.75, 0.7), redness * 0.12);
+  } else if (d < u_bounds[5] + 10.0) {
+    // Subcutis: fat lobules separated by fibrous septa.
+    vec3 v = voronoi(vec2(x, d * 1.1) / 0.28);
+    col = mix(vec3(0.99, 0.9, 0.6), vec3(0.97, 0.84, 0.5), v.z);
+    col = mix(col, vec3(0.9, 0.72, 0.6), line(v.y, 0.045));
+    vec3 small = voronoi(vec2(x, d) / 0.07 + 3.0);
+    col = mix(col, vec3(0.95, 0.82, 0.5), line(small.y, 0.04) * 0.35);
+  }
+
+  // Hair follicle and sebaceous gland (drawn across layers).
+  if (d >= 0.0 && u_density.x > 0.01) {
+    float pitch = mix(3.5, 0.9, u_density.x);
+    float m;
+    vec3 fc = follicle(p, pitch, m);
+    float cell = floor(x / pitch + 0.5);
+    float cx = cell * pitch + (hash(vec2(cell, 2.0)) - 0.5) * pitch * 0.3;
+    float slant = 0.18 * (hash(vec2(cell, 9.0)) - 0.5);
+    float gy = u_bounds[3] + (u_bounds[4] - u_bounds[3]) * 0.2;
+    vec2 gp = vec2(x - (cx + slant * gy) - 0.1 - 0.08 * u_density.y, (d - gy) * 1.3);
+    float lobes = length(gp) - (0.06 + 0.05 * u_density.y) - 0.012 * sin(atan(gp.y, gp.x) * 5.0);
+    float gland = fill(lobes) * step(u_bounds[2], d);
+    vec3 gc = mix(vec3(0.99, 0.93, 0.72), vec3(0.93, 0.8, 0.55), voronoi(gp / 0.025).x);
+    col = mix(col, gc, gland);
+    col = mix(col, vec3(0.75, 0.55, 0.45), line(lobes, 0.004) * step(u_bounds[2], d));
+    col = mix(col, fc, m);
+  }
+  // Sweat gland: a coil at the dermis-fat border and its duct to the surface.
+  if (d > u_bounds[2]) {
+    float pitch = 2.1;
+    float cell = floor((x + 1.05) / pitch + 0.5);
+    float cx = cell * pitch - 1.05 + 0.4;
+    float cy = u_bounds[4] - 0.05;
+    vec2 c = vec2(x - cx, d - cy);
+    float coil = 1.0 - smoothstep(0.0, 1.0, length(c / vec2(0.16, 0.09)));
+    float tubes = line(sin(c.x * 90.0 + sin(c.y * 70.0) * 2.0), 0.35) * step(0.05, coil);
+    col = mix(col, vec3(0.8, 0.55, 0.72), tubes * 0.85);
+    float duct = line(x - cx - 0.03 * sin(d * 25.0), 0.009) * step(d, cy - 0.08);
+    col = mix(col, vec3(0.82, 0.6, 0.72), duct * 0.8);
+  }
+  // Fibroblasts and new collagen (healing): spindle cells and fresh fibres in the dermis.
+  if (d > dej && d < ret) {
+    vec3 v = voronoi(vec2(x / 0.06, d / 0.03) + 5.0);
+    float spindle = fill(length(vec2(v.x, 0.0)) - 0.12) * step(1.0 - u_look1.z * 0.7 - 0.08, v.z);
+    col = mix(col, vec3(0.55, 0.32, 0.45), spindle * 0.9);
+    float fresh3 = line(sin(d * 220.0 + sin(x * 40.0) * 2.0), 0.1) * u_look1.w;
+    col = mix(col, vec3(0.99, 0.9, 0.86), fresh3 * 0.55);
+    float fresh1 = smoothstep(0.55, 0.9, 0.5 + 0.5 * sin(d * 70.0 + sin(x * 12.0) * 2.0)) * u_look2.x;
+    col = mix(col, vec3(0.99, 0.8, 0.74), fresh1 * 0.35);
+    // Immune cells gather around the channels early on.
+    vec3 im = voronoi(vec2(x / 0.035, d / 0.035) + 9.0);
+    col = mix(col, vec3(0.48, 0.33, 0.7), fill(im.x - 0.16) * step(1.0 - u_look1.y * 0.6, im.z));
+  }
+
+  // Micro-channels left by the needles, platelets and pinpoint bleeding.
+  float count = u_needle.w;
+  if (count > 0.5) {
+    float k = clamp(floor((x - u_needle_x0) / u_needle.z + 0.5), 0.0, count - 1.0);
+    float nx = u_needle_x0 + k * u_needle.z;
+    float open = u_look0.x;
+    if (u_channel_depth > 0.0 && open > 0.001 && d > 0.0 && d < u_channel_depth) {
+      float w = mix(0.003, 0.012, open) * (1.0 - 0.6 * d / u_channel_depth);
+      float ch = line(x - nx, w);
+      col = mix(col, vec3(0.55, 0.1, 0.12), ch * (0.35 + 0.65 * open));
+      vec3 pl = voronoi(vec2(x / 0.01, d / 0.01));
+      col = mix(col, vec3(0.85, 0.2, 0.25), fill(pl.x - 0.25) * line(x - nx, w * 3.0) * u_look1.x);
+    }
+    float drop = u_bleeding * u_look0.y;
+    float bead = fill(length(vec2(x - nx, (d + 0.02) * 1.2)) - 0.028 * drop);
+    col = mix(col, vec3(0.72, 0.05, 0.1), bead * step(0.01, drop));
+    // The needles: tapered steel, entering to insertion * length.
+    float len = u_needle.x;
+    float tip = -0.35 + u_needle.y * (len + 0.35);
+    float top = tip - len - 0.6;
+    if (u_needle.y > 0.001 && d < tip && d > top) {
+      float taper = clamp((tip - d) / 0.12, 0.0, 1.0);
+      float r = 0.018 * taper + 0.003;
+      float nd = abs(x - nx) - r;
+      float body = fill(nd);
+      vec3 steel = mix(vec3(0.55, 0.58, 0.62), vec3(0.93, 0.95, 0.97), 1.0 - abs(x - nx) / max(r, 1e-4));
+      col = mix(col, steel, body);
+      col = mix(col, vec3(0.3, 0.32, 0.36), line(nd, 0.0015) * body);
+    }
+  }
+
+  // Boundary lines between layers, faint, for reading the drawing.
+  if (d > 0.0) {
+    float b = max(line(d - sc_bottom, 0.0025), line(d - dej, 0.003));
+    b = max(b, line(d - pap, 0.003) * 0.6);
+    b = max(b, line(d - ret, 0.004) * 0.6);
+    col = mix(col, vec3(0.45, 0.27, 0.25), b * 0.45);
+  }
+  // The surface line.
+  col = mix(col, vec3(0.6, 0.45, 0.38), line(d, 0.003));
+  frag_color = vec4(col, 1.0);
+}

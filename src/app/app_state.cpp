@@ -1,0 +1,168 @@
+// apply() and advance(): the only writers of AppState (see app_state.h).
+#include "app/app_state.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace skindepth::app {
+
+namespace {
+constexpr std::string_view kViewIds[] = {"cross_section", "timeline", "questionnaire"};
+constexpr double kStampSeconds = 1.2;
+constexpr double kYearHours = 24.0 * 365.0;
+}  // namespace
+
+std::string_view view_id(View view) { return kViewIds[static_cast<int>(view)]; }
+
+bool view_from_id(std::string_view id, View& out) {
+  for (int i = 0; i < 3; ++i)
+    if (kViewIds[i] == id) {
+      out = static_cast<View>(i);
+      return true;
+    }
+  return false;
+}
+
+double snap_needle(double mm) {
+  if (!std::isfinite(mm)) return 1.0;
+  const double clamped = std::clamp(mm, kMinNeedleMm, kMaxNeedleMm);
+  return std::round(clamped / kNeedleStepMm) * kNeedleStepMm;
+}
+
+bool apply(AppState& s, const Action& a, std::string* error) {
+  auto refuse = [&](const std::string& why) {
+    if (error) *error = why;
+    return false;
+  };
+  using K = Action::Kind;
+  switch (a.kind) {
+    case K::SetView: {
+      View v;
+      if (!view_from_id(a.text, v)) return refuse("unknown view \"" + a.text + "\"");
+      s.view = v;
+      break;
+    }
+    case K::SetLanguage: {
+      const auto& langs = s.content ? s.content->languages : std::vector<std::string>{};
+      if (std::find(langs.begin(), langs.end(), a.text) == langs.end())
+        return refuse("unknown language \"" + a.text + "\"");
+      s.language = a.text;
+      break;
+    }
+    case K::SetMode:
+      if (a.text == "staff") s.mode = Mode::Staff;
+      else if (a.text == "patient") s.mode = Mode::Patient;
+      else return refuse("unknown mode \"" + a.text + "\"; expected patient or staff");
+      break;
+    case K::SetArea:
+      if (!s.content || !s.content->skin.find_area(a.text)) return refuse("unknown area \"" + a.text + "\"");
+      s.cross.area_id = a.text;
+      s.cross.stamps_done = 0;
+      break;
+    case K::SetNeedle:
+      if (!std::isfinite(a.number) || a.number <= 0.0 || a.number > kMaxNeedleMm)
+        return refuse("needle length must be a number above 0 and at most 2.5 mm");
+      s.cross.needle_mm = snap_needle(a.number);
+      s.cross.stamps_done = 0;
+      break;
+    case K::SetCompare:
+      s.cross.comparing = a.number != 0.0;
+      break;
+    case K::SetCompareNeedle:
+      if (!std::isfinite(a.number) || a.number <= 0.0 || a.number > kMaxNeedleMm)
+        return refuse("needle length must be a number above 0 and at most 2.5 mm");
+      s.cross.compare_mm = snap_needle(a.number);
+      s.cross.comparing = true;
+      break;
+    case K::Stamp:
+      s.cross.stamping = true;
+      s.cross.stamp_phase = s.reduced_motion ? 1.0 : 0.0;
+      break;
+    case K::Zoom: {
+      if (!std::isfinite(a.number) || a.number <= 0.0) return refuse("zoom must be a positive number");
+      s.cross.zoom = std::clamp(s.cross.zoom * a.number, 1.0, 12.0);
+      break;
+    }
+    case K::Pan:
+      if (!std::isfinite(a.number) || !std::isfinite(a.number2)) return refuse("pan must be numbers");
+      s.cross.pan_x_mm += a.number;
+      s.cross.pan_depth_mm += a.number2;
+      break;
+    case K::SelectStructure:
+      s.cross.selected_structure = a.text;
+      break;
+    case K::SetTime:
+      if (!std::isfinite(a.number) || a.number < 0.0) return refuse("time must be a number of hours, 0 or more");
+      s.timeline.t_hours = std::min(a.number, kYearHours * 2.0);
+      break;
+    case K::Play:
+      s.timeline.playing = true;
+      if (s.timeline.t_hours >= kYearHours * 2.0 - 1e-9) s.timeline.t_hours = 0.0;
+      break;
+    case K::Pause:
+      s.timeline.playing = false;
+      break;
+    case K::SetSpeed:
+      if (!std::isfinite(a.number) || a.number <= 0.0 || a.number > 16.0) return refuse("speed must be above 0 and at most 16");
+      s.timeline.speed = a.number;
+      break;
+    case K::SetCourse:
+      if (!std::isfinite(a.number) || a.number < 1 || a.number > 12) return refuse("sessions must be 1 to 12");
+      if (!std::isfinite(a.number2) || a.number2 < 1 || a.number2 > 26) return refuse("weeks between sessions must be 1 to 26");
+      s.timeline.sessions = static_cast<int>(a.number);
+      s.timeline.every_weeks = a.number2;
+      break;
+    case K::Answer:
+      if (a.text.empty()) return refuse("an answer needs a key");
+      s.quiz.answers[a.text] = a.value;
+      s.quiz.finished = false;
+      break;
+    case K::ClearAnswer:
+      s.quiz.answers.erase(a.text);
+      s.quiz.finished = false;
+      break;
+    case K::StepTo:
+      s.quiz.step = std::max(0, static_cast<int>(a.number));
+      break;
+    case K::FinishQuiz:
+      s.quiz.finished = true;
+      break;
+    case K::ResetForNextPatient:
+      s.quiz = Questionnaire{};
+      s.cross = CrossSection{};
+      s.timeline = TimelineView{};
+      s.view = View::CrossSection;
+      break;
+    case K::DismissNotices:
+      s.notices.clear();
+      break;
+  }
+  s.needs_frame = true;
+  return true;
+}
+
+void advance(AppState& s, double dt) {
+  if (!std::isfinite(dt) || dt < 0.0) dt = 0.0;
+  dt = std::min(dt, kMaxFrameSeconds);
+  s.seconds += dt;
+  if (s.cross.stamping) {
+    s.cross.stamp_phase = std::min(1.0, s.cross.stamp_phase + dt / kStampSeconds);
+    if (s.cross.stamp_phase >= 1.0) {
+      s.cross.stamping = false;
+      s.cross.stamps_done = std::min(s.cross.stamps_done + 1, 6);
+    }
+    s.needs_frame = true;
+  }
+  if (s.timeline.playing) {
+    // Playback runs on a log scale of time (see timeline panel): speed 1 crosses a year in ~20 s.
+    const double u = std::log1p(s.timeline.t_hours) / std::log1p(kYearHours);
+    const double next = std::min(1.0, u + dt * s.timeline.speed / 20.0);
+    s.timeline.t_hours = std::expm1(next * std::log1p(kYearHours));
+    if (next >= 1.0) s.timeline.playing = false;
+    s.needs_frame = true;
+  }
+}
+
+bool animating(const AppState& s) { return s.cross.stamping || s.timeline.playing; }
+
+}  // namespace skindepth::app

@@ -1,0 +1,106 @@
+// The single state of one widget instance, and the actions that change it. The UI reads a
+// const AppState& and returns actions; the host page's API sends the same actions; apply() and
+// advance() are the only writers. No GL, no SDL, no ImGui here: all of it is tested natively.
+#pragma once
+
+#include "core/content.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace skindepth::app {
+
+enum class View { CrossSection, Timeline, Questionnaire };
+std::string_view view_id(View view);  // "cross_section", "timeline", "questionnaire"
+bool view_from_id(std::string_view id, View& out);
+
+enum class Mode { Patient, Staff };
+
+// The three sizes, kept apart (STYLE 5): layout in CSS pixels, GL in framebuffer pixels.
+struct Viewport {
+  float css_width = 0.0f;
+  float css_height = 0.0f;
+  float pixel_ratio = 1.0f;  // framebuffer pixels per CSS pixel
+  int fb_width() const { return static_cast<int>(css_width * pixel_ratio + 0.5f); }
+  int fb_height() const { return static_cast<int>(css_height * pixel_ratio + 0.5f); }
+};
+
+struct CrossSection {
+  std::string area_id = "cheeks";
+  double needle_mm = 1.0;
+  bool comparing = false;
+  double compare_mm = 0.25;  // the second needle when comparing (e.g. a home roller)
+  double zoom = 1.0;         // 1 = the whole skin depth plus a band of fat fills the view
+  double pan_x_mm = 0.0;
+  double pan_depth_mm = 0.0;
+  double stamp_phase = 0.0;  // 0..1 while a stamp animates; 1 = needles fully in
+  bool stamping = false;
+  int stamps_done = 0;       // channels left in the skin after each stamp
+  std::string selected_structure;  // card shown, "" for none
+};
+
+struct TimelineView {
+  double t_hours = 1.0;
+  bool playing = false;
+  double speed = 1.0;       // timeline-scale units per second (see timeline panel)
+  int sessions = 1;
+  double every_weeks = 4.0;
+};
+
+struct Questionnaire {
+  int step = 0;
+  nlohmann::json answers = nlohmann::json::object();  // answer vocabulary of the plan issue
+  bool finished = false;
+};
+
+struct AppState {
+  const core::Content* content = nullptr;
+  std::string language = "en";
+  Mode mode = Mode::Patient;
+  View view = View::CrossSection;
+  Viewport viewport;
+  CrossSection cross;
+  TimelineView timeline;
+  Questionnaire quiz;
+  bool reduced_motion = false;
+  std::vector<std::string> notices;  // messages shown in the widget (e.g. content fell back)
+  double seconds = 0.0;              // widget time, advanced by advance(); never a clock read
+  bool needs_frame = true;           // something changed: draw the next frame
+
+  const std::string& text_language() const { return language; }
+  std::string ui(const std::string& key) const { return content ? content->ui(key, language) : key; }
+};
+
+// What the UI and the host page ask for. One struct, a kind and a payload, so both speak alike.
+struct Action {
+  enum class Kind {
+    SetView, SetLanguage, SetMode,
+    SetArea, SetNeedle, SetCompare, SetCompareNeedle, Stamp, Zoom, Pan, SelectStructure,
+    SetTime, Play, Pause, SetSpeed, SetCourse,
+    Answer, ClearAnswer, StepTo, FinishQuiz, ResetForNextPatient,
+    DismissNotices,
+  };
+  Kind kind = Kind::SetView;
+  double number = 0.0;
+  double number2 = 0.0;
+  std::string text;
+  nlohmann::json value;
+};
+
+// Applies one action. Unknown ids (an area that is not in the content...) are refused with a
+// message in `error` and change nothing.
+bool apply(AppState& state, const Action& action, std::string* error = nullptr);
+// Moves animations forward by dt seconds (clamped: a background tab returns huge gaps).
+void advance(AppState& state, double dt_seconds);
+inline constexpr double kMaxFrameSeconds = 0.1;
+// True while something animates (the platform keeps drawing frames only then).
+bool animating(const AppState& state);
+
+inline constexpr double kMinNeedleMm = 0.25;
+inline constexpr double kMaxNeedleMm = 2.5;
+inline constexpr double kNeedleStepMm = 0.25;
+double snap_needle(double mm);  // clamp to [0.25, 2.5] on 0.25 mm steps
+
+}  // namespace skindepth::app

@@ -1,0 +1,104 @@
+// The host command interface (see commands.h).
+#include "app/commands.h"
+
+#include <cmath>
+
+namespace skindepth::app {
+
+using nlohmann::json;
+
+json state_json(const AppState& s, bool include_answers) {
+  json j = {
+      {"view", view_id(s.view)},
+      {"language", s.language},
+      {"mode", s.mode == Mode::Staff ? "staff" : "patient"},
+      {"area", s.cross.area_id},
+      {"needle_mm", s.cross.needle_mm},
+      {"comparing", s.cross.comparing},
+      {"compare_mm", s.cross.compare_mm},
+      {"zoom", s.cross.zoom},
+      {"time_hours", s.timeline.t_hours},
+      {"playing", s.timeline.playing},
+      {"sessions", s.timeline.sessions},
+      {"every_weeks", s.timeline.every_weeks},
+      {"quiz_step", s.quiz.step},
+      {"quiz_finished", s.quiz.finished},
+      {"notices", s.notices},
+  };
+  if (include_answers) j["answers"] = s.quiz.answers;
+  return j;
+}
+
+namespace {
+
+// Reads a number member; false when missing or not a finite number.
+bool number_of(const json& c, const char* key, double& out) {
+  auto it = c.find(key);
+  if (it == c.end() || !it->is_number()) return false;
+  out = it->get<double>();
+  return std::isfinite(out);
+}
+
+bool string_of(const json& c, const char* key, std::string& out) {
+  auto it = c.find(key);
+  if (it == c.end() || !it->is_string()) return false;
+  out = it->get<std::string>();
+  return true;
+}
+
+json fail(const std::string& message) { return {{"ok", false}, {"error", message}}; }
+
+}  // namespace
+
+json run_command(AppState& s, const json& c, json& events) {
+  if (!c.is_object()) return fail("a command is a JSON object with \"cmd\"");
+  std::string cmd;
+  if (!string_of(c, "cmd", cmd)) return fail("missing \"cmd\"");
+  using K = Action::Kind;
+  Action a;
+  const View before = s.view;
+  auto need_string = [&](const char* key, K kind) -> bool {
+    a.kind = kind;
+    return string_of(c, key, a.text);
+  };
+  auto need_number = [&](const char* key, K kind) -> bool {
+    a.kind = kind;
+    return number_of(c, key, a.number);
+  };
+  bool ok = true;
+  if (cmd == "getState") {
+    return {{"ok", true}, {"state", state_json(s, c.value("includeAnswers", false))}};
+  } else if (cmd == "setView") ok = need_string("view", K::SetView);
+  else if (cmd == "setLanguage") ok = need_string("language", K::SetLanguage);
+  else if (cmd == "setMode") ok = need_string("mode", K::SetMode);
+  else if (cmd == "setArea") ok = need_string("area", K::SetArea);
+  else if (cmd == "setNeedleLength") ok = need_number("mm", K::SetNeedle);
+  else if (cmd == "setCompareLength") ok = need_number("mm", K::SetCompareNeedle);
+  else if (cmd == "setCompare") {
+    a.kind = K::SetCompare;
+    ok = c.contains("on") && c["on"].is_boolean();
+    a.number = ok && c["on"].get<bool>() ? 1.0 : 0.0;
+  } else if (cmd == "stamp") a.kind = K::Stamp;
+  else if (cmd == "setTime") ok = need_number("hours", K::SetTime);
+  else if (cmd == "play") a.kind = K::Play;
+  else if (cmd == "pause") a.kind = K::Pause;
+  else if (cmd == "setSpeed") ok = need_number("speed", K::SetSpeed);
+  else if (cmd == "setCourse") {
+    a.kind = K::SetCourse;
+    ok = number_of(c, "sessions", a.number) && number_of(c, "everyWeeks", a.number2);
+  } else if (cmd == "reset") a.kind = K::ResetForNextPatient;
+  else return fail("unknown command \"" + cmd + "\"");
+  if (!ok) return fail("command \"" + cmd + "\" is missing a value or has the wrong type");
+  std::string error;
+  if (!apply(s, a, &error)) return fail(error);
+  if (s.view != before) events.push_back({{"name", "viewchange"}, {"detail", {{"view", view_id(s.view)}}}});
+  return {{"ok", true}, {"state", state_json(s, false)}};
+}
+
+std::string run_command_text(AppState& s, const std::string& text, json& events) {
+  json c = json::parse(text, nullptr, false);
+  if (c.is_discarded()) return fail("the command is not valid JSON").dump();
+  return run_command(s, c, events).dump();
+}
+
+}  // namespace skindepth::app

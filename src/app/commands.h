@@ -1,0 +1,21 @@
+// The host page's commands, as JSON: {"cmd": "setArea", "area": "cheeks"} -> an Action applied to the
+// state, answered with {"ok": true, "state": {...}} or {"ok": false, "error": "..."}. The JS API
+// (web/skindepth.js) and the tests speak this; the widget's bridge only passes strings.
+#pragma once
+
+#include "app/app_state.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace skindepth::app {
+
+// What the host may read: no health answers unless asked (see commands.cpp).
+nlohmann::json state_json(const AppState& state, bool include_answers);
+
+// Runs one command; never throws. `events` receives events the command raised ({"name", "detail"}).
+nlohmann::json run_command(AppState& state, const nlohmann::json& command, nlohmann::json& events);
+std::string run_command_text(AppState& state, const std::string& command_text, nlohmann::json& events);
+
+}  // namespace skindepth::app

@@ -1,0 +1,71 @@
+// build_scene() and the millimetre-to-pixel mapping (see scene.h).
+#include "app/scene.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace skindepth::app {
+
+DepthMapping make_mapping(const Rect& rect, double shown_depth_mm, double zoom, double pan_x_mm, double pan_depth_mm) {
+  DepthMapping m;
+  m.rect = rect;
+  const double air_mm = shown_depth_mm * 0.14;
+  const double span_mm = shown_depth_mm + air_mm;
+  const double base_px_per_mm = rect.h > 0 ? rect.h / span_mm : 1.0;
+  m.px_per_mm = base_px_per_mm * std::max(zoom, 0.01);
+  const double centre_depth = -air_mm + span_mm / 2.0 + pan_depth_mm;
+  const double visible_depth = rect.h / m.px_per_mm;
+  const double visible_width = rect.w / m.px_per_mm;
+  m.depth0_mm = centre_depth - visible_depth / 2.0;
+  m.x0_mm = pan_x_mm - visible_width / 2.0;
+  return m;
+}
+
+namespace {
+
+SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
+  SkinPane p;
+  const core::BodyArea* area = s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr;
+  // Without an area (content still loading) a typical facial skin is drawn.
+  std::array<double, core::kLayerCount> t = {0.02, 0.08, 0.2, 1.1, 0.8};
+  if (area) t = area->thickness_mm;
+  p.bounds_mm[0] = 0.0;
+  for (int i = 0; i < core::kLayerCount; ++i) p.bounds_mm[i + 1] = p.bounds_mm[i] + t[i];
+  const double shown = std::max(p.bounds_mm[5], 2.6);  // the longest needle always fits at zoom 1
+  p.map = make_mapping(rect, shown, s.cross.zoom, s.cross.pan_x_mm, s.cross.pan_depth_mm);
+  p.needle_mm = needle_mm;
+  const bool timeline = s.view == View::Timeline;
+  p.insertion = timeline ? 0.0 : (s.cross.stamping ? std::sin(s.cross.stamp_phase * M_PI) : 0.0);
+  p.needle_spacing_mm = 0.6;
+  const double width_mm = rect.w / p.map.px_per_mm;
+  p.needle_count = std::clamp(static_cast<int>(width_mm / p.needle_spacing_mm * 0.5), 3, 12);
+  p.needle_x0_mm = -p.needle_spacing_mm * (p.needle_count - 1) / 2.0;
+  const bool channels = timeline || s.cross.stamps_done > 0 || (s.cross.stamping && s.cross.stamp_phase > 0.5);
+  p.channel_depth_mm = channels ? needle_mm : 0.0;
+  p.bleeding = channels && needle_mm >= p.bounds_mm[2] + 0.02;  // capillary loops sit in the papillary dermis
+  if (!timeline && channels) {
+    p.look.channels_open = 1.0;
+    p.look.bleeding = p.bleeding ? 1.0 : 0.0;
+  }
+  return p;
+}
+
+}  // namespace
+
+Scene build_scene(const AppState& s, const Layout& layout) {
+  Scene scene;
+  scene.seconds = s.reduced_motion ? 0.0 : s.seconds;
+  scene.reduced_motion = s.reduced_motion;
+  const Rect r = layout.scene;
+  if (s.cross.comparing && s.view == View::CrossSection) {
+    const float gap = layout.em * 0.25f;
+    const float half = (r.w - gap) / 2.0f;
+    scene.panes.push_back(make_pane(s, {r.x, r.y, half, r.h}, s.cross.needle_mm));
+    scene.panes.push_back(make_pane(s, {r.x + half + gap, r.y, half, r.h}, s.cross.compare_mm));
+  } else {
+    scene.panes.push_back(make_pane(s, r, s.cross.needle_mm));
+  }
+  return scene;
+}
+
+}  // namespace skindepth::app

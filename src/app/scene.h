@@ -1,0 +1,61 @@
+// What the renderer draws, built from AppState by a pure function: the one mapping from
+// millimetres of skin to CSS pixels (and back, for picking), the layer boundaries of the chosen
+// area, the needles, and the look of healing skin. The renderer turns CSS pixels into framebuffer
+// pixels with the viewport's pixel ratio; nothing else converts.
+#pragma once
+
+#include "app/app_state.h"
+#include "app/layout.h"
+
+#include <array>
+#include <vector>
+
+namespace skindepth::app {
+
+struct DepthMapping {
+  Rect rect;                // CSS pixels
+  double px_per_mm = 1.0;   // CSS pixels per millimetre
+  double x0_mm = 0.0;       // millimetres across at rect.x
+  double depth0_mm = 0.0;   // depth at rect.y (negative is above the surface)
+
+  float to_x(double x_mm) const { return rect.x + static_cast<float>((x_mm - x0_mm) * px_per_mm); }
+  float to_y(double depth_mm) const { return rect.y + static_cast<float>((depth_mm - depth0_mm) * px_per_mm); }
+  double x_mm(float px) const { return x0_mm + (px - rect.x) / px_per_mm; }
+  double depth_mm(float py) const { return depth0_mm + (py - rect.y) / px_per_mm; }
+};
+
+// At zoom 1 the pane shows a little air above the skin, the whole skin and a band of fat; zoom
+// magnifies around the pane's centre, pan moves in millimetres.
+DepthMapping make_mapping(const Rect& rect, double shown_depth_mm, double zoom, double pan_x_mm, double pan_depth_mm);
+
+// How healing skin looks at a moment (all 0..1); zero is intact, untreated skin.
+struct HealingLook {
+  double channels_open = 0, bleeding = 0, redness = 0, swelling = 0, platelets = 0, immune_cells = 0;
+  double fibroblast_activity = 0, collagen_iii = 0, collagen_i = 0, elastin = 0, new_capillaries = 0;
+  double epidermal_thickening = 0;
+};
+
+struct SkinPane {
+  DepthMapping map;
+  std::array<double, 6> bounds_mm{};  // surface, then the bottom of each layer (the last: fat band)
+  double needle_mm = 0.0;             // length of the needles drawn; 0: no needles
+  double insertion = 0.0;             // 0 = above the skin, 1 = fully in
+  double needle_spacing_mm = 0.0;
+  int needle_count = 0;
+  double needle_x0_mm = 0.0;          // x of the first needle
+  double channel_depth_mm = 0.0;      // channels left by earlier stamps (0: none)
+  bool bleeding = false;              // pinpoint bleeding: only when the tip reaches the capillaries
+  float hair_density = 0.5f;          // drawing hints of the area, 0..1
+  float gland_density = 0.5f;
+  HealingLook look;
+};
+
+struct Scene {
+  std::vector<SkinPane> panes;  // one, or two side by side when comparing needles
+  double seconds = 0.0;         // for gentle motion (none under reduced motion)
+  bool reduced_motion = false;
+};
+
+Scene build_scene(const AppState& state, const Layout& layout);
+
+}  // namespace skindepth::app

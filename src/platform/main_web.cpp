@@ -1,0 +1,292 @@
+// The widget's platform layer: SDL2 window and WebGL2 context, Dear ImGui's SDL2 + OpenGL3
+// backends, the Emscripten main loop, and the bridge to the host page (web/skindepth.js). The only
+// place that knows about SDL, Emscripten and the page; one frame: input -> ui -> actions ->
+// advance -> render, drawn only when something changed.
+#include "app/app_state.h"
+#include "app/commands.h"
+#include "app/layout.h"
+#include "app/scene.h"
+#include "content/embedded.h"
+#include "content/loader.h"
+#include "render/renderer.h"
+#include "ui/ui.h"
+
+#include <SDL.h>
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+using namespace skindepth;
+
+// --- [SECTION] Host page bridge ----------------------------------------------------------------
+// Each widget is its own module instance with its own canvas (Module.canvas); SDL and the HTML5
+// API address "#canvas", which we point at that canvas so several widgets share one page.
+extern "C" void sd_bind_canvas();  // src/platform/library_skindepth.js
+EM_JS(void, sd_emit, (const char* name, const char* detail_json), {
+  if (Module["onWidgetEvent"]) Module["onWidgetEvent"](UTF8ToString(name), UTF8ToString(detail_json));
+});
+EM_JS(double, sd_now_ms, (), { return performance.now(); });
+
+namespace {
+
+struct Platform {
+  SDL_Window* window = nullptr;
+  SDL_GLContext gl = nullptr;
+  render::Renderer renderer;
+  ui::Theme theme;
+  float font_em = 0.0f;  // the size the font atlas was built at
+  bool context_lost = false;
+  bool ready_sent = false;
+  double last_ms = 0.0;
+  double idle_since_ms = 0.0;
+  long frames_drawn = 0;
+  double last_frame_cpu_ms = 0.0;
+};
+
+app::AppState g_state;
+Platform g_platform;
+std::unique_ptr<core::Content> g_loaded;  // the host's content, when it validated
+std::string g_reply;                      // holds the last string returned to JS
+
+void emit(const char* name, const nlohmann::json& detail) { sd_emit(name, detail.dump().c_str()); }
+
+void emit_events(const nlohmann::json& events) {
+  for (const auto& e : events) emit(e["name"].get<std::string>().c_str(), e["detail"]);
+}
+
+void log_error(const std::string& message) { std::fprintf(stderr, "SkinDepth: %s\n", message.c_str()); }
+
+// --- [SECTION] Fonts and theme ------------------------------------------------------------------
+void build_font(float em, float pixel_ratio) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;
+  cfg.OversampleH = 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = false;
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2265, 0x25A0, 0x25B6, 0x2713, 0x2713, 0};
+  const auto fonts = embedded::fonts();
+  ImFont* font = nullptr;
+  if (!fonts.empty()) {
+    // Rasterise at framebuffer resolution, show at CSS size: crisp text on high-DPI screens.
+    font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(fonts[0].data.data()), static_cast<int>(fonts[0].data.size()),
+                                          em * pixel_ratio, &cfg, kRanges);
+  }
+  if (!font) {
+    log_error("the UI font could not be loaded; using ImGui's built-in font");
+    ImFontConfig fallback;
+    fallback.SizePixels = em * pixel_ratio;
+    font = io.Fonts->AddFontDefault(&fallback);
+  }
+  io.FontGlobalScale = 1.0f / pixel_ratio;
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+  g_platform.font_em = em;
+  ui::apply_theme(g_platform.theme, em);
+}
+
+// --- [SECTION] Frame ----------------------------------------------------------------------------
+void update_viewport() {
+  int w = 0, h = 0, fw = 0, fh = 0;
+  SDL_GetWindowSize(g_platform.window, &w, &h);
+  SDL_GL_GetDrawableSize(g_platform.window, &fw, &fh);
+  app::Viewport vp;
+  vp.css_width = static_cast<float>(w);
+  vp.css_height = static_cast<float>(h);
+  vp.pixel_ratio = w > 0 ? static_cast<float>(fw) / static_cast<float>(w) : 1.0f;
+  if (vp.css_width != g_state.viewport.css_width || vp.css_height != g_state.viewport.css_height ||
+      vp.pixel_ratio != g_state.viewport.pixel_ratio) {
+    g_state.viewport = vp;
+    g_state.needs_frame = true;
+  }
+}
+
+bool process_events() {
+  bool any = false;
+  SDL_Event event;
+  while (SDL_PollEvent(&event)) {
+    any = true;
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    if (event.type == SDL_MULTIGESTURE && std::abs(event.mgesture.dDist) > 0.0005f) {
+      app::Action zoom;
+      zoom.kind = app::Action::Kind::Zoom;
+      zoom.number = 1.0 + event.mgesture.dDist * 4.0;
+      app::apply(g_state, zoom);
+    }
+  }
+  return any;
+}
+
+void frame() {
+  const double now = sd_now_ms();
+  const double dt = g_platform.last_ms > 0 ? (now - g_platform.last_ms) / 1000.0 : 0.0;
+  g_platform.last_ms = now;
+  if (process_events()) {
+    g_state.needs_frame = true;
+    g_platform.idle_since_ms = now;
+  }
+  update_viewport();
+  app::advance(g_state, dt);
+  // ImGui settles hover and layout over a couple of frames after input: keep drawing briefly.
+  const bool settling = now - g_platform.idle_since_ms < 250.0;
+  if (g_platform.context_lost || !(g_state.needs_frame || settling || app::animating(g_state))) return;
+
+  const double start = sd_now_ms();
+  const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_platform.theme.font_scale);
+  if (std::abs(layout.em - g_platform.font_em) > 0.5f || g_platform.font_em == 0.0f) build_font(layout.em, g_state.viewport.pixel_ratio);
+  const app::Scene scene = app::build_scene(g_state, layout);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplSDL2_NewFrame();
+  ImGui::NewFrame();
+  const auto actions = ui::draw_ui(g_state, layout, scene);
+  ImGui::Render();
+
+  g_state.needs_frame = false;
+  const app::View before = g_state.view;
+  for (const auto& a : actions) {
+    std::string error;
+    if (!app::apply(g_state, a, &error)) log_error(error);
+  }
+  if (g_state.view != before) emit("viewchange", {{"view", app::view_id(g_state.view)}});
+  if (!actions.empty()) g_state.needs_frame = true;
+
+  g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  ++g_platform.frames_drawn;
+  g_platform.last_frame_cpu_ms = sd_now_ms() - start;
+
+  if (!g_platform.ready_sent) {
+    g_platform.ready_sent = true;
+    emit("ready", {{"state", app::state_json(g_state, false)}});
+  }
+}
+
+// --- [SECTION] WebGL context loss -----------------------------------------------------------------
+EM_BOOL on_context_lost(int, const void*, void*) {
+  g_platform.context_lost = true;
+  g_platform.renderer.drop();
+  log_error("the WebGL context was lost; waiting for the browser to restore it");
+  emit("error", {{"kind", "webgl_context_lost"}, {"message", "The drawing was interrupted by the browser; it will come back."}});
+  return EM_TRUE;  // lets the browser restore the context
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+  ImGui_ImplOpenGL3_Shutdown();
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  std::string error;
+  if (!g_platform.renderer.init(error)) log_error(error);
+  g_platform.font_em = 0.0f;  // rebuild the font texture
+  g_platform.context_lost = false;
+  g_state.needs_frame = true;
+  emit("contextrestored", nlohmann::json::object());
+  return EM_TRUE;
+}
+
+}  // namespace
+
+// --- [SECTION] Exports for web/skindepth.js ----------------------------------------------------------
+extern "C" {
+
+// `files_json`: {"areas.json": "<text>", ...}. Valid content replaces the built-in content; invalid
+// content is reported and the built-in content stays. Returns {"ok", "errors": [...]}.
+EMSCRIPTEN_KEEPALIVE const char* sd_load_content(const char* files_json) {
+  nlohmann::json reply = {{"ok", false}, {"errors", nlohmann::json::array()}};
+  auto files_doc = nlohmann::json::parse(files_json ? files_json : "", nullptr, false);
+  content::FileMap files;
+  if (files_doc.is_object()) {
+    for (auto it = files_doc.begin(); it != files_doc.end(); ++it)
+      if (it->is_string()) files[it.key()] = it->get<std::string>();
+  }
+  auto result = content::load(files);
+  if (result.ok()) {
+    g_loaded = std::make_unique<core::Content>(std::move(result.content));
+    g_state.content = g_loaded.get();
+    reply["ok"] = true;
+  } else {
+    for (const auto& e : result.errors) {
+      reply["errors"].push_back({{"file", e.file}, {"pointer", e.pointer}, {"message", e.message}});
+      log_error("content: " + e.to_string());
+    }
+    g_state.content = &content::default_content();
+    g_state.notices.push_back(g_state.ui("app.content_fallback"));
+    emit("error", {{"kind", "content_invalid"}, {"errors", reply["errors"]}});
+  }
+  g_state.needs_frame = true;
+  g_reply = reply.dump();
+  return g_reply.c_str();
+}
+
+// A host command as JSON text (see app/commands.h); returns the JSON reply.
+EMSCRIPTEN_KEEPALIVE const char* sd_command(const char* command_json) {
+  nlohmann::json events = nlohmann::json::array();
+  g_reply = app::run_command_text(g_state, command_json ? command_json : "", events);
+  if (g_reply.find("\"ok\":true") != std::string::npos) {
+    nlohmann::json stats = {{"frames_drawn", g_platform.frames_drawn}, {"last_frame_ms", g_platform.last_frame_cpu_ms}};
+    auto reply = nlohmann::json::parse(g_reply);
+    reply["stats"] = stats;
+    g_reply = reply.dump();
+  }
+  emit_events(events);
+  g_state.needs_frame = true;
+  return g_reply.c_str();
+}
+
+// The host tells the widget its CSS size and pixel ratio (ResizeObserver, orientation change).
+EMSCRIPTEN_KEEPALIVE void sd_resize(int css_width, int css_height, double pixel_ratio) {
+  (void)pixel_ratio;  // SDL reads devicePixelRatio itself with SDL_WINDOW_ALLOW_HIGHDPI
+  if (g_platform.window && css_width > 0 && css_height > 0) SDL_SetWindowSize(g_platform.window, css_width, css_height);
+  g_state.needs_frame = true;
+}
+
+}  // extern "C"
+
+int main() {
+  sd_bind_canvas();
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    log_error(std::string("SDL could not start: ") + SDL_GetError());
+    emit("error", {{"kind", "startup"}, {"message", SDL_GetError()}});
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  g_platform.window = SDL_CreateWindow("SkinDepth", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+                                       css_w > 1 ? static_cast<int>(css_w) : 800, css_h > 1 ? static_cast<int>(css_h) : 600,
+                                       SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  g_platform.gl = g_platform.window ? SDL_GL_CreateContext(g_platform.window) : nullptr;
+  if (!g_platform.gl) {
+    log_error(std::string("WebGL2 is not available: ") + SDL_GetError());
+    emit("error", {{"kind", "webgl_unavailable"}, {"message", "This browser could not start WebGL2."}});
+    return 1;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing is stored
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+  std::string error;
+  if (!g_platform.renderer.init(error)) {
+    log_error(error);
+    emit("error", {{"kind", "shader"}, {"message", error}});
+  }
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_context_lost);
+  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
+  if (!g_state.content) g_state.content = &content::default_content();  // the host may have loaded its own
+  emscripten_set_main_loop(frame, 0, false);
+  return 0;
+}

@@ -1,0 +1,56 @@
+// Helpers shared by the panels, and the header with the view tabs.
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+namespace skindepth::ui {
+
+app::Action action(app::Action::Kind kind, std::string text, double number, double number2) {
+  app::Action a;
+  a.kind = kind;
+  a.text = std::move(text);
+  a.number = number;
+  a.number2 = number2;
+  return a;
+}
+
+bool begin_panel(const char* id, const app::Rect& r) {
+  ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
+  ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
+  constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
+                                      ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  return ImGui::Begin(id, nullptr, kFlags);
+}
+
+void end_panel() { ImGui::End(); }
+
+void text_wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
+
+void disclaimer(const app::AppState& state) {
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  text_wrapped(state.ui("app.disclaimer"));
+  ImGui::PopStyleColor();
+}
+
+void draw_header(const app::AppState& state, const app::Layout& layout, Actions& out) {
+  if (begin_panel("##header", layout.header)) {
+    const float em = ImGui::GetFontSize();
+    const char* keys[] = {"view.cross_section", "view.timeline", "view.questionnaire"};
+    const app::View views[] = {app::View::CrossSection, app::View::Timeline, app::View::Questionnaire};
+    const float bw = (layout.header.w - ImGui::GetStyle().WindowPadding.x * 2 - ImGui::GetStyle().ItemSpacing.x * 2) / 3.0f;
+    for (int i = 0; i < 3; ++i) {
+      if (i) ImGui::SameLine();
+      const bool active = state.view == views[i];
+      if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_TabActive]);
+      if (active) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
+      if (ImGui::Button(state.ui(keys[i]).c_str(), ImVec2(bw, em * 1.9f)) && !active)
+        out.push_back(action(app::Action::Kind::SetView, std::string(app::view_id(views[i]))));
+      if (active) ImGui::PopStyleColor(2);
+    }
+  }
+  end_panel();
+}
+
+}  // namespace skindepth::ui

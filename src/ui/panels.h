@@ -1,0 +1,28 @@
+// The panels of the interface, one file each; each appends the actions the user asked for.
+#pragma once
+
+#include "app/app_state.h"
+#include "app/layout.h"
+#include "app/scene.h"
+
+#include <string>
+#include <vector>
+
+namespace skindepth::ui {
+
+using Actions = std::vector<app::Action>;
+
+void draw_header(const app::AppState& state, const app::Layout& layout, Actions& out);
+void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, const app::Scene& scene, Actions& out);
+void draw_cross_section_panel(const app::AppState& state, const app::Layout& layout, Actions& out);
+void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, Actions& out);
+void draw_questionnaire_panel(const app::AppState& state, const app::Layout& layout, Actions& out);
+
+// Helpers shared by panels.
+bool begin_panel(const char* id, const app::Rect& rect);  // a fixed, undecorated window
+void end_panel();
+void text_wrapped(const std::string& text);
+void disclaimer(const app::AppState& state);
+app::Action action(app::Action::Kind kind, std::string text = {}, double number = 0.0, double number2 = 0.0);
+
+}  // namespace skindepth::ui

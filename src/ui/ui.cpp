@@ -1,0 +1,66 @@
+// The widget's frame of interface: the tab bar, the panel of the current view, and the drawing's
+// overlays (ruler, labels). Panels live in their own files; this file arranges them.
+#include "ui/ui.h"
+
+#include "ui/panels.h"
+
+#include <imgui.h>
+
+namespace skindepth::ui {
+
+void apply_theme(const Theme& theme, float em) {
+  ImGuiStyle& s = ImGui::GetStyle();
+  s = ImGuiStyle();
+  ImGui::StyleColorsLight(&s);
+  const ImVec4 accent(theme.accent[0], theme.accent[1], theme.accent[2], 1.0f);
+  auto tint = [&](float a) { return ImVec4(accent.x, accent.y, accent.z, a); };
+  s.Colors[ImGuiCol_WindowBg] = ImVec4(1.0f, 1.0f, 1.0f, 0.97f);
+  s.Colors[ImGuiCol_Text] = ImVec4(0.13f, 0.11f, 0.12f, 1.0f);
+  s.Colors[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.35f, 0.37f, 1.0f);
+  s.Colors[ImGuiCol_Button] = tint(0.14f);
+  s.Colors[ImGuiCol_ButtonHovered] = tint(0.3f);
+  s.Colors[ImGuiCol_ButtonActive] = tint(0.45f);
+  s.Colors[ImGuiCol_Header] = tint(0.16f);
+  s.Colors[ImGuiCol_HeaderHovered] = tint(0.28f);
+  s.Colors[ImGuiCol_HeaderActive] = tint(0.4f);
+  s.Colors[ImGuiCol_FrameBg] = ImVec4(0.95f, 0.93f, 0.94f, 1.0f);
+  s.Colors[ImGuiCol_FrameBgHovered] = tint(0.16f);
+  s.Colors[ImGuiCol_FrameBgActive] = tint(0.24f);
+  s.Colors[ImGuiCol_SliderGrab] = accent;
+  s.Colors[ImGuiCol_SliderGrabActive] = accent;
+  s.Colors[ImGuiCol_CheckMark] = accent;
+  s.Colors[ImGuiCol_Tab] = tint(0.1f);
+  s.Colors[ImGuiCol_TabHovered] = tint(0.35f);
+  s.Colors[ImGuiCol_TabActive] = tint(0.9f);
+  s.Colors[ImGuiCol_NavHighlight] = accent;
+  s.Colors[ImGuiCol_Separator] = ImVec4(0.85f, 0.82f, 0.84f, 1.0f);
+  const float r = theme.corner_radius_em * em;
+  s.WindowRounding = 0.0f;
+  s.FrameRounding = r;
+  s.GrabRounding = r;
+  s.TabRounding = r;
+  s.ChildRounding = r;
+  s.PopupRounding = r;
+  s.WindowBorderSize = 0.0f;
+  s.WindowPadding = ImVec2(em * 0.9f, em * 0.7f);
+  s.FramePadding = ImVec2(em * 0.6f, em * 0.45f);  // finger-sized controls (~2.2 em tall)
+  s.ItemSpacing = ImVec2(em * 0.5f, em * 0.5f);
+  s.ItemInnerSpacing = ImVec2(em * 0.4f, em * 0.3f);
+  s.GrabMinSize = em * 1.1f;
+  s.ScrollbarSize = em * 0.8f;
+  s.TouchExtraPadding = ImVec2(em * 0.2f, em * 0.2f);
+}
+
+std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene) {
+  std::vector<app::Action> actions;
+  draw_header(state, layout, actions);
+  draw_scene_overlay(state, layout, scene, actions);
+  switch (state.view) {
+    case app::View::CrossSection: draw_cross_section_panel(state, layout, actions); break;
+    case app::View::Timeline: draw_timeline_panel(state, layout, actions); break;
+    case app::View::Questionnaire: draw_questionnaire_panel(state, layout, actions); break;
+  }
+  return actions;
+}
+
+}  // namespace skindepth::ui

@@ -1,0 +1,60 @@
+// Browser test harness: serves build/wasm/site on a free loopback port and drives Debian's
+// Chromium through playwright-core (never a downloaded browser). Collects console errors.
+import {chromium} from 'playwright-core';
+import path from 'node:path';
+import fs from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {startServer} from '../../scripts/serve.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const root = path.resolve(here, '../..');
+export const site = path.join(root, 'build/wasm/site');
+export const artifacts = path.join(root, 'test-results');
+fs.mkdirSync(artifacts, {recursive: true});
+
+export const kPhone = {width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true};
+export const kDesktop = {width: 1440, height: 900, deviceScaleFactor: 1};
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+           '--ignore-gpu-blocklist', '--disable-background-networking', '--disable-component-update',
+           '--disable-sync', '--no-first-run', '--disable-quic', '--disable-features=Translate,MediaRouter'],
+  });
+}
+
+export async function serve(options = {}) {
+  if (!fs.existsSync(path.join(site, 'skindepth-core.wasm')))
+    throw new Error(`no built site at ${site}: run scripts/build-widget first`);
+  const server = await startServer(site, {port: 0, quiet: true, ...options});
+  return {server, url: `http://127.0.0.1:${server.address().port}/`};
+}
+
+// Opens `url` in a new context; returns the page and the list of console errors seen.
+export async function open(browser, url, viewport = kDesktop, {waitReady = true, blockOtherHosts = true} = {}) {
+  const context = await browser.newContext({
+    viewport: {width: viewport.width, height: viewport.height},
+    deviceScaleFactor: viewport.deviceScaleFactor || 1, isMobile: !!viewport.isMobile, hasTouch: !!viewport.hasTouch,
+  });
+  const errors = [], requests = [];
+  const page = await context.newPage();
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => requests.push(r.url()));
+  if (blockOtherHosts) {
+    // Every request that is not to the test server fails (no network in the widget's path).
+    await context.route((u) => !u.href.startsWith(url.replace(/\/[^/]*$/, '/').replace(/\/$/, '')), (r) => r.abort());
+  }
+  await page.goto(url);
+  if (waitReady) await page.waitForSelector('[data-ready="true"]', {timeout: 60000});
+  return {context, page, errors, requests};
+}
+
+// Waits until the widget has drawn the frames its last change asked for.
+export async function settle(page, ms = 400) {
+  await page.waitForTimeout(ms);
+}
+
+export function shot(name) { return path.join(artifacts, name); }

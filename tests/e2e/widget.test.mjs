@@ -1,0 +1,58 @@
+// The widget loads in Chromium, draws the skin shader and an ImGui panel, and reports no errors.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {launch, serve, open, settle, shot, kPhone, kDesktop} from './harness.mjs';
+import {decodePng, countPixels} from './png.mjs';
+
+let browser, server, url;
+before(async () => {
+  browser = await launch();
+  ({server, url} = await serve());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+// Skin tones of the drawing: warm pinks and beiges (r high, r > g > b).
+const isSkin = (r, g, b) => r > 170 && r > g + 15 && g > b - 10 && b < 215;
+const isFat = (r, g, b) => r > 220 && g > 180 && b < 170 && r - b > 70;
+
+for (const [name, vp] of [['desktop', kDesktop], ['phone', kPhone]]) {
+  test(`widget draws the skin and a readable panel (${name})`, async () => {
+    const {context, page, errors} = await open(browser, url, vp);
+    const canvas = page.locator('#skindepth-main canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    await settle(page);
+    const png = await canvas.screenshot();
+    fs.writeFileSync(shot(`widget-${name}.png`), png);
+    await page.screenshot({path: shot(`page-${name}.png`), fullPage: false});
+    const img = decodePng(png);
+    const total = img.width * img.height;
+    const skin = countPixels(img, isSkin) / total;
+    const fat = countPixels(img, isFat) / total;
+    const white = countPixels(img, (r, g, b) => r > 250 && g > 250 && b > 250) / total;
+    assert.ok(skin > 0.12, `skin colours cover ${(skin * 100).toFixed(1)}% of the canvas`);
+    assert.ok(fat > 0.01, `the fat band shows (${(fat * 100).toFixed(1)}%)`);
+    assert.ok(white > 0.05, `the ImGui panel shows (${(white * 100).toFixed(1)}% white)`);
+    // Not one flat colour: an illustration has many distinct colours.
+    const colours = new Set();
+    for (let i = 0; i < img.data.length; i += 4 * 37) colours.add((img.data[i] >> 3) << 10 | (img.data[i + 1] >> 3) << 5 | img.data[i + 2] >> 3);
+    assert.ok(colours.size > 200, `${colours.size} distinct colours`);
+    const state = await page.evaluate(() => SkinDepth.instances[0].getState());
+    assert.equal(state.view, 'cross_section');
+    assert.ok(state.stats.frames_drawn >= 1);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the page shows the title string from the content', async () => {
+  const {context, page, errors} = await open(browser, url, kDesktop);
+  const state = await page.evaluate(() => SkinDepth.instances[0].getState());
+  assert.equal(state.language, 'en');
+  assert.deepEqual(state.notices, [], 'the served content validated: no fallback notice');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

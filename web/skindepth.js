@@ -1,0 +1,213 @@
+/* SkinDepth embed script. Mounts the widget into every element with a data-skindepth attribute, or
+ * into an element you pass to SkinDepth.mount(el, options). No inline script or eval is needed, so
+ * it runs under a strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval').
+ * Nothing is stored or sent anywhere: the only requests are the widget's own files and the content. */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  var baseUrl = new URL('.', (script && script.src) || window.location.href).href;
+  var CONTENT_FILES = ['sources.json', 'ui.json', 'areas.json', 'structures.json', 'devices.json',
+                       'timeline.json', 'questionnaire.json'];
+  var factoryPromise = null;
+  var counter = 0;
+
+  function loadFactory() {
+    if (factoryPromise) return factoryPromise;
+    factoryPromise = new Promise(function (resolve, reject) {
+      if (window.createSkinDepthModule) return resolve(window.createSkinDepthModule);
+      var s = document.createElement('script');
+      s.src = baseUrl + 'skindepth-core.js';
+      s.async = true;
+      s.onload = function () {
+        if (window.createSkinDepthModule) resolve(window.createSkinDepthModule);
+        else reject(new Error('skindepth-core.js loaded but did not define the module'));
+      };
+      s.onerror = function () { reject(new Error('could not load ' + s.src)); };
+      document.head.appendChild(s);
+    });
+    return factoryPromise;
+  }
+
+  // Fetches every content file; a file that fails is left out (the widget then reports it missing
+  // and falls back to its built-in content).
+  function fetchContent(url) {
+    var dir = url.endsWith('/') ? url : url + '/';
+    return Promise.all(CONTENT_FILES.map(function (name) {
+      return fetch(dir + name, {credentials: 'same-origin'}).then(function (r) {
+        if (!r.ok) throw new Error(name + ': HTTP ' + r.status);
+        return r.text().then(function (text) { return [name, text]; });
+      }).catch(function (e) { return [name, null, String(e.message || e)]; });
+    })).then(function (results) {
+      var files = {}, problems = [];
+      results.forEach(function (r) {
+        if (r[1] !== null) files[r[0]] = r[1]; else problems.push(r[2]);
+      });
+      return {files: files, problems: problems};
+    });
+  }
+
+  function readOptions(el, options) {
+    var d = el.dataset || {};
+    var o = Object.assign({}, options || {});
+    if (o.content === undefined && d.content) o.content = d.content;
+    if (o.lang === undefined && d.lang) o.lang = d.lang;
+    if (o.view === undefined && d.view) o.view = d.view;
+    if (o.mode === undefined && d.mode) o.mode = d.mode;
+    if (o.area === undefined && d.area) o.area = d.area;
+    if (o.content === undefined) o.content = baseUrl + 'content/';
+    return o;
+  }
+
+  function Widget(el, options) {
+    this.el = el;
+    this.options = options;
+    this.listeners = {};
+    this.module = null;
+    this.readyPromise = null;
+  }
+
+  Widget.prototype.on = function (name, fn) {
+    (this.listeners[name] = this.listeners[name] || []).push(fn);
+    return this;
+  };
+
+  Widget.prototype._emit = function (name, detail) {
+    (this.listeners[name] || []).forEach(function (fn) {
+      try { fn(detail); } catch (e) { console.error('SkinDepth: a "' + name + '" listener failed:', e); }
+    });
+    this.el.dispatchEvent(new CustomEvent('skindepth:' + name, {detail: detail}));
+  };
+
+  Widget.prototype._status = function (text, isError) {
+    this.statusEl.textContent = text || '';
+    this.statusEl.hidden = !text;
+    this.statusEl.classList.toggle('sd-error', !!isError);
+  };
+
+  // Sends a command to the widget; resolves with its state or rejects with its message.
+  Widget.prototype.command = function (cmd) {
+    if (!this.module) return Promise.reject(new Error('SkinDepth is not ready yet'));
+    var reply = JSON.parse(this.module.ccall('sd_command', 'string', ['string'], [JSON.stringify(cmd)]));
+    if (!reply.ok) {
+      console.error('SkinDepth: ' + reply.error);
+      return Promise.reject(new Error(reply.error));
+    }
+    return Promise.resolve(reply);
+  };
+  Widget.prototype.setView = function (view) { return this.command({cmd: 'setView', view: view}); };
+  Widget.prototype.setArea = function (area) { return this.command({cmd: 'setArea', area: area}); };
+  Widget.prototype.setNeedleLength = function (mm) { return this.command({cmd: 'setNeedleLength', mm: mm}); };
+  Widget.prototype.setTime = function (hours) { return this.command({cmd: 'setTime', hours: hours}); };
+  Widget.prototype.setLanguage = function (lang) { return this.command({cmd: 'setLanguage', language: lang}); };
+  Widget.prototype.getState = function () {
+    return this.command({cmd: 'getState'}).then(function (r) { return Object.assign({}, r.state, {stats: r.stats}); });
+  };
+
+  Widget.prototype.mount = function () {
+    var self = this, el = this.el, o = this.options;
+    var id = 'skindepth-canvas-' + (++counter);
+    el.classList.add('skindepth');
+    el.innerHTML = '';
+    var frame = document.createElement('div');
+    frame.className = 'sd-frame';
+    var canvas = document.createElement('canvas');
+    canvas.id = id;
+    canvas.className = 'sd-canvas';
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'img');
+    canvas.setAttribute('aria-label', 'Interactive illustration of skin and microneedling');
+    canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+    this.statusEl = document.createElement('div');
+    this.statusEl.className = 'sd-status';
+    this.statusEl.setAttribute('role', 'status');
+    frame.appendChild(canvas);
+    frame.appendChild(this.statusEl);
+    el.appendChild(frame);
+    this.canvas = canvas;
+    this._status('Loading…');
+
+    var content = fetchContent(o.content);
+    this.readyPromise = new Promise(function (resolve, reject) {
+      var settled = false;
+      function fail(message) {
+        console.error('SkinDepth: ' + message);
+        self._status('The skin widget could not start: ' + message, true);
+        el.setAttribute('data-error', message);
+        self._emit('error', {kind: 'startup', message: message});
+        if (!settled) { settled = true; reject(new Error(message)); }
+      }
+      if (typeof WebAssembly !== 'object') return fail('this browser does not support WebAssembly.');
+      var probe = document.createElement('canvas');
+      if (!probe.getContext('webgl2')) return fail('this browser cannot draw WebGL2.');
+      loadFactory().then(function (factory) {
+        return factory({
+          canvas: canvas,
+          locateFile: function (path) { return baseUrl + path; },
+          print: function (t) { console.log('SkinDepth: ' + t); },
+          printErr: function (t) { console.error(t); },
+          onWidgetEvent: function (name, detailJson) {
+            var detail = detailJson ? JSON.parse(detailJson) : {};
+            if (name === 'ready') {
+              self._status('');
+              el.setAttribute('data-ready', 'true');
+              if (!settled) { settled = true; resolve(self); }
+            }
+            self._emit(name, detail);
+          },
+          preRun: [function (M) {
+            M.addRunDependency('skindepth-content');
+            content.then(function (c) {
+              self._content = c;
+              M.removeRunDependency('skindepth-content');
+            });
+          }],
+          onRuntimeInitialized: function () {
+            var c = self._content;
+            c.problems.forEach(function (p) { console.error('SkinDepth content: ' + p); });
+            var reply = JSON.parse(this.ccall('sd_load_content', 'string', ['string'], [JSON.stringify(c.files)]));
+            self.contentErrors = reply.errors;
+          }
+        });
+      }).then(function (module) {
+        self.module = module;
+        var resize = function () {
+          var r = canvas.getBoundingClientRect();
+          if (r.width > 0 && r.height > 0)
+            module.ccall('sd_resize', null, ['number', 'number', 'number'],
+                         [Math.round(r.width), Math.round(r.height), window.devicePixelRatio || 1]);
+        };
+        new ResizeObserver(resize).observe(canvas);
+        resize();
+        if (o.lang) self.setLanguage(o.lang).catch(function () {});
+        if (o.mode) self.command({cmd: 'setMode', mode: o.mode}).catch(function () {});
+        if (o.area) self.setArea(o.area).catch(function () {});
+        if (o.view) self.setView(o.view).catch(function () {});
+      }).catch(function (e) { fail(String(e && e.message || e)); });
+    });
+    return this.readyPromise;
+  };
+
+  var SkinDepth = {
+    instances: [],
+    // Mounts a widget into `el`; resolves with the instance once it has drawn its first frame.
+    mount: function (el, options) {
+      if (typeof el === 'string') el = document.querySelector(el);
+      if (!el) return Promise.reject(new Error('SkinDepth.mount: no such element'));
+      if (el.skindepth) return el.skindepth.readyPromise;
+      var w = new Widget(el, readOptions(el, options));
+      el.skindepth = w;
+      SkinDepth.instances.push(w);
+      return w.mount();
+    }
+  };
+  window.SkinDepth = SkinDepth;
+
+  function autoMount() {
+    document.querySelectorAll('[data-skindepth]').forEach(function (el) {
+      SkinDepth.mount(el).catch(function () { /* reported in the element and the console */ });
+    });
+  }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoMount);
+  else autoMount();
+})();
