@@ -34,3 +34,12 @@ if(SKINDEPTH_FUZZ)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
   endforeach()
 endif()
+
+# Shaders compile as GLSL ES 3.00 (glslang, the Khronos reference front end), caught natively
+# before the browser ever sees them.
+find_program(GLSLANG_VALIDATOR glslangValidator)
+if(GLSLANG_VALIDATOR AND BUILD_TESTING)
+  foreach(shader IN LISTS kShaderFiles)
+    add_test(NAME shader_compiles.${shader} COMMAND ${GLSLANG_VALIDATOR} "${CMAKE_SOURCE_DIR}/shaders/${shader}")
+  endforeach()
+endif()

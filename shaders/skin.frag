@@ -17,7 +17,8 @@ uniform float u_time;         // seconds, for gentle motion
 uniform vec4 u_look0;         // channels_open, bleeding, redness, swelling
 uniform vec4 u_look1;         // platelets, immune cells, fibroblast activity, collagen III
 uniform vec4 u_look2;         // collagen I, elastin, new capillaries, epidermal thickening
-uniform vec2 u_density;       // hair follicles, glands (0..1)
+uniform vec4 u_hints;         // follicle pitch mm (0: none), sebaceous 0..1, sweat gland pitch mm, fat lobule mm
+uniform float u_terminal;     // 1: thick terminal hair (scalp), 0: fine vellus hair
 
 out vec4 frag_color;
 
@@ -66,23 +67,13 @@ float papillary_bottom(float x) { return u_bounds[3] + 0.02 * (fbm(vec2(x * 6.0,
 float reticular_bottom(float x) { return u_bounds[4] + 0.08 * (fbm(vec2(x * 2.5, 7.0)) - 0.5); }
 
 // --- structures ----------------------------------------------------------------------------------
-vec3 follicle(vec2 p, float pitch, out float mask) {
-  // Nearest follicle axis; follicles slant a little and end in a bulb in the deep dermis or fat.
-  float cell = floor(p.x / pitch + 0.5);
-  float cx = cell * pitch + (hash(vec2(cell, 2.0)) - 0.5) * pitch * 0.3;
-  float bottom = mix(u_bounds[4] - 0.15, u_bounds[4] + 0.25, hash(vec2(cell, 5.0)));
-  float slant = 0.18 * (hash(vec2(cell, 9.0)) - 0.5);
-  float ax = cx + slant * p.y;
-  float t = clamp(p.y / bottom, 0.0, 1.0);
-  float radius = mix(0.035, 0.05, t) + 0.03 * smoothstep(0.82, 1.0, t);
-  float sd = abs(p.x - ax) - radius;
-  sd = max(sd, p.y - bottom - 0.02);
-  mask = fill(sd) * step(0.0, p.y);
-  float shaft = fill(abs(p.x - ax) - 0.012) * step(p.y, bottom - 0.03);
-  vec3 sheath = mix(vec3(0.93, 0.77, 0.66), vec3(0.85, 0.63, 0.55), smoothstep(0.7, 1.0, t));
-  vec3 c = mix(sheath, vec3(0.36, 0.22, 0.14), shaft);
-  // Sebaceous gland: lobes beside the follicle in the upper dermis.
-  return c;
+// The follicle nearest to x: its axis at the surface, its slant and the depth of its bulb.
+vec3 follicle_of(float x, float pitch) {
+  float cell = floor(x / pitch + 0.5);
+  float cx = cell * pitch + (hash(vec2(cell, 2.0)) - 0.5) * pitch * 0.3 + 0.37;
+  float bottom = mix(u_bounds[4] - 0.25, u_bounds[4] + 0.2 * u_terminal + 0.05, hash(vec2(cell, 5.0)));
+  float slant = 0.22 * (hash(vec2(cell, 9.0)) - 0.5);
+  return vec3(cx, slant, bottom);
 }
 
 void main() {
@@ -132,13 +123,17 @@ void main() {
     col = mix(vec3(0.98, 0.86, 0.82), vec3(0.95, 0.78, 0.74), n);
     float fibre = line(sin(x * 180.0 + n * 6.0 + d * 40.0), 0.12);
     col = mix(col, vec3(0.93, 0.72, 0.68), fibre * 0.35);
-    float px = mod(x + kPapillaPitch * 0.5, kPapillaPitch) - kPapillaPitch * 0.5;
-    float top = u_bounds[2] - clamp((u_bounds[2] - u_bounds[1]) * 0.45, 0.01, 0.06) * 0.55;
-    float loop_y = clamp(d, top, pap);
-    float arm = min(abs(px - 0.012), abs(px + 0.012));
-    float cap = line(arm, 0.0055) * step(top, d);
-    cap = max(cap, line(length(vec2(px, d - top)) - 0.012, 0.0055) * step(d, top));
-    col = mix(col, vec3(0.8, 0.15, 0.18), cap * (0.85 + 0.15 * u_look2.z));
+    // A capillary loop rises into every other papilla from the superficial plexus below.
+    float pitch2 = kPapillaPitch * 2.0;
+    float px = mod(x + pitch2 * 0.5, pitch2) - pitch2 * 0.5;
+    float amp = clamp((u_bounds[2] - u_bounds[1]) * 0.45, 0.01, 0.06);
+    float top = u_bounds[2] + amp * 0.35 - amp + 0.012;
+    float arms_bottom = top + (pap - top) * 0.7;
+    float arm = min(abs(px - 0.01), abs(px + 0.01));
+    float cap = line(arm, 0.004) * step(top, d) * step(d, arms_bottom);
+    cap = max(cap, line(length(vec2(px, d - top)) - 0.01, 0.004) * step(d, top));
+    float plexus = line(d - (pap - 0.02) - 0.01 * sin(x * 9.0), 0.006);
+    col = mix(col, vec3(0.8, 0.16, 0.2), max(cap, plexus * 0.8) * (0.8 + 0.2 * u_look2.z));
     col = mix(col, vec3(0.98, 0.55, 0.5), redness * 0.3);
     col = mix(col, vec3(0.99, 0.93, 0.92), swelling * 0.25);
   } else if (d < ret) {
@@ -159,42 +154,52 @@ void main() {
     col = mix(col, vec3(0.99, 0.75, 0.7), redness * 0.12);
   } else if (d < u_bounds[5] + 10.0) {
     // Subcutis: fat lobules separated by fibrous septa.
-    vec3 v = voronoi(vec2(x, d * 1.1) / 0.28);
+    vec3 v = voronoi(vec2(x, d * 1.1) / max(u_hints.w * 0.5, 0.1));
     col = mix(vec3(0.99, 0.9, 0.6), vec3(0.97, 0.84, 0.5), v.z);
     col = mix(col, vec3(0.9, 0.72, 0.6), line(v.y, 0.045));
     vec3 small = voronoi(vec2(x, d) / 0.07 + 3.0);
     col = mix(col, vec3(0.95, 0.82, 0.5), line(small.y, 0.04) * 0.35);
   }
 
-  // Hair follicle and sebaceous gland (drawn across layers).
-  if (d >= 0.0 && u_density.x > 0.01) {
-    float pitch = mix(3.5, 0.9, u_density.x);
-    float m;
-    vec3 fc = follicle(p, pitch, m);
-    float cell = floor(x / pitch + 0.5);
-    float cx = cell * pitch + (hash(vec2(cell, 2.0)) - 0.5) * pitch * 0.3;
-    float slant = 0.18 * (hash(vec2(cell, 9.0)) - 0.5);
-    float gy = u_bounds[3] + (u_bounds[4] - u_bounds[3]) * 0.2;
-    vec2 gp = vec2(x - (cx + slant * gy) - 0.1 - 0.08 * u_density.y, (d - gy) * 1.3);
-    float lobes = length(gp) - (0.06 + 0.05 * u_density.y) - 0.012 * sin(atan(gp.y, gp.x) * 5.0);
+  // Hair follicle and its sebaceous gland (drawn across layers).
+  if (d >= 0.0 && u_hints.x > 0.01) {
+    vec3 f = follicle_of(x, u_hints.x);
+    float ax = f.x + f.y * d;
+    float t = clamp(d / f.z, 0.0, 1.0);
+    float shaft_r = mix(0.007, 0.02, u_terminal);
+    float radius = shaft_r + mix(0.018, 0.03, u_terminal) + 0.035 * smoothstep(0.8, 1.0, t) * (0.6 + 0.4 * u_terminal);
+    float sd = max(abs(x - ax) - radius, d - f.z - 0.03);
+    float m = fill(sd);
+    float shaft = fill(abs(x - ax) - shaft_r) * step(d, f.z - 0.04);
+    vec3 sheath = mix(vec3(0.94, 0.8, 0.7), vec3(0.84, 0.6, 0.55), smoothstep(0.75, 1.0, t));
+    vec3 fc = mix(sheath, vec3(0.33, 0.2, 0.13), shaft);
+    fc = mix(fc, vec3(0.62, 0.4, 0.36), line(sd, 0.003));
+    // Sebaceous gland: a lobed gland beside the follicle in the upper dermis.
+    float gy = u_bounds[3] + (u_bounds[4] - u_bounds[3]) * 0.15;
+    float size = 0.05 + 0.07 * u_hints.y;
+    vec2 gp = vec2(x - (f.x + f.y * gy) - radius - size * 0.8, (d - gy) * 1.2);
+    float lobes = length(gp) - size - 0.015 * sin(atan(gp.y, gp.x) * 5.0);
     float gland = fill(lobes) * step(u_bounds[2], d);
-    vec3 gc = mix(vec3(0.99, 0.93, 0.72), vec3(0.93, 0.8, 0.55), voronoi(gp / 0.025).x);
+    vec3 gc = mix(vec3(0.99, 0.94, 0.74), vec3(0.94, 0.82, 0.56), smoothstep(0.0, 0.5, voronoi(gp / 0.022).x));
     col = mix(col, gc, gland);
-    col = mix(col, vec3(0.75, 0.55, 0.45), line(lobes, 0.004) * step(u_bounds[2], d));
+    col = mix(col, vec3(0.72, 0.52, 0.42), line(lobes, 0.004) * step(u_bounds[2], d));
     col = mix(col, fc, m);
+    // Hair above the surface.
+    if (d < 0.0) col = mix(col, vec3(0.33, 0.2, 0.13), fill(abs(x - ax) - shaft_r) * step(-0.35, d));
   }
   // Sweat gland: a coil at the dermis-fat border and its duct to the surface.
-  if (d > u_bounds[2]) {
-    float pitch = 2.1;
-    float cell = floor((x + 1.05) / pitch + 0.5);
-    float cx = cell * pitch - 1.05 + 0.4;
-    float cy = u_bounds[4] - 0.05;
+  if (d > 0.0 && u_hints.z > 0.01) {
+    float pitch = u_hints.z;
+    float cell = floor((x + 0.9) / pitch + 0.5);
+    float cx = cell * pitch - 0.9 + 0.25 * (hash(vec2(cell, 13.0)) - 0.5);
+    float cy = u_bounds[4] - 0.06;
     vec2 c = vec2(x - cx, d - cy);
-    float coil = 1.0 - smoothstep(0.0, 1.0, length(c / vec2(0.16, 0.09)));
-    float tubes = line(sin(c.x * 90.0 + sin(c.y * 70.0) * 2.0), 0.35) * step(0.05, coil);
-    col = mix(col, vec3(0.8, 0.55, 0.72), tubes * 0.85);
-    float duct = line(x - cx - 0.03 * sin(d * 25.0), 0.009) * step(d, cy - 0.08);
-    col = mix(col, vec3(0.82, 0.6, 0.72), duct * 0.8);
+    float coil = fill(length(c / vec2(0.13, 0.075)) - 1.0);
+    vec3 tv = voronoi(c / 0.022 + 4.0);
+    col = mix(col, mix(vec3(0.84, 0.6, 0.74), vec3(0.62, 0.4, 0.58), fill(tv.x - 0.22)), coil * 0.9);
+    col = mix(col, vec3(0.6, 0.38, 0.52), line(length(c / vec2(0.13, 0.075)) - 1.0, 0.06) * 0.7);
+    float duct = line(x - cx - 0.025 * sin(d * 30.0), 0.006) * step(d, cy - 0.07);
+    col = mix(col, vec3(0.78, 0.55, 0.7), duct * 0.85);
   }
   // Fibroblasts and new collagen (healing): spindle cells and fresh fibres in the dermis.
   if (d > dej && d < ret) {

@@ -28,7 +28,15 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
   const core::BodyArea* area = s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr;
   // Without an area (content still loading) a typical facial skin is drawn.
   std::array<double, core::kLayerCount> t = {0.02, 0.08, 0.2, 1.1, 0.8};
-  if (area) t = area->thickness_mm;
+  if (area) {
+    t = area->thickness_mm;
+    const auto& d = area->drawing;
+    p.follicle_pitch_mm = d.hair_follicles_per_cm > 0 ? static_cast<float>(10.0 / d.hair_follicles_per_cm) : 0.0f;
+    p.sebaceous = static_cast<float>(d.sebaceous_density);
+    p.sweat_pitch_mm = d.sweat_glands_per_cm > 0 ? static_cast<float>(10.0 / d.sweat_glands_per_cm) : 0.0f;
+    p.lobule_mm = d.fat_lobule_mm > 0 ? static_cast<float>(d.fat_lobule_mm) : 0.3f;
+    p.terminal_hair = d.hair == core::HairKind::Terminal;
+  }
   p.bounds_mm[0] = 0.0;
   for (int i = 0; i < core::kLayerCount; ++i) p.bounds_mm[i + 1] = p.bounds_mm[i] + t[i];
   const double shown = std::max(p.bounds_mm[5], 2.6);  // the longest needle always fits at zoom 1

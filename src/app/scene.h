@@ -45,8 +45,12 @@ struct SkinPane {
   double needle_x0_mm = 0.0;          // x of the first needle
   double channel_depth_mm = 0.0;      // channels left by earlier stamps (0: none)
   bool bleeding = false;              // pinpoint bleeding: only when the tip reaches the capillaries
-  float hair_density = 0.5f;          // drawing hints of the area, 0..1
-  float gland_density = 0.5f;
+  // Drawing hints of the area (illustration, not measurement): see core::DrawingHints.
+  float follicle_pitch_mm = 2.5f;     // distance between hair follicles (0: none)
+  float sebaceous = 0.5f;             // 0..1
+  float sweat_pitch_mm = 2.0f;        // distance between sweat glands
+  float lobule_mm = 0.3f;             // fat lobule size
+  bool terminal_hair = false;         // thick scalp hair instead of fine vellus hair
   HealingLook look;
 };
 

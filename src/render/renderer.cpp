@@ -79,7 +79,8 @@ bool Renderer::init(std::string& error) {
   loc_look0_ = glGetUniformLocation(program, "u_look0");
   loc_look1_ = glGetUniformLocation(program, "u_look1");
   loc_look2_ = glGetUniformLocation(program, "u_look2");
-  loc_density_ = glGetUniformLocation(program, "u_density");
+  loc_hints_ = glGetUniformLocation(program, "u_hints");
+  loc_terminal_ = glGetUniformLocation(program, "u_terminal");
   glGenVertexArrays(1, &vao_);
   return true;
 }
@@ -130,7 +131,8 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
     glUniform4f(loc_look0_, float(l.channels_open), float(l.bleeding), float(l.redness), float(l.swelling));
     glUniform4f(loc_look1_, float(l.platelets), float(l.immune_cells), float(l.fibroblast_activity), float(l.collagen_iii));
     glUniform4f(loc_look2_, float(l.collagen_i), float(l.elastin), float(l.new_capillaries), float(l.epidermal_thickening));
-    glUniform2f(loc_density_, pane.hair_density, pane.gland_density);
+    glUniform4f(loc_hints_, pane.follicle_pitch_mm, pane.sebaceous, pane.sweat_pitch_mm, pane.lobule_mm);
+    glUniform1f(loc_terminal_, pane.terminal_hair ? 1.0f : 0.0f);
     glDrawArrays(GL_TRIANGLES, 0, 3);
   }
   glDisable(GL_SCISSOR_TEST);

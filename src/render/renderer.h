@@ -24,7 +24,7 @@ class Renderer {
   unsigned vao_ = 0;
   int loc_rect_ = -1, loc_px_per_mm_ = -1, loc_origin_ = -1, loc_bounds_ = -1, loc_needle_ = -1,
       loc_needle_x0_ = -1, loc_channel_ = -1, loc_bleeding_ = -1, loc_time_ = -1, loc_look0_ = -1,
-      loc_look1_ = -1, loc_look2_ = -1, loc_density_ = -1;
+      loc_look1_ = -1, loc_look2_ = -1, loc_hints_ = -1, loc_terminal_ = -1;
 };
 
 }  // namespace skindepth::render

@@ -14,13 +14,13 @@ app::Action action(app::Action::Kind kind, std::string text, double number, doub
   return a;
 }
 
-bool begin_panel(const char* id, const app::Rect& r) {
+bool begin_panel(const char* id, const app::Rect& r, bool scroll) {
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
   ImGui::SetNextWindowSize(ImVec2(r.w, r.h));
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                       ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-  return ImGui::Begin(id, nullptr, kFlags);
+  return ImGui::Begin(id, nullptr, scroll ? kFlags : kFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
 }
 
 void end_panel() { ImGui::End(); }
@@ -35,7 +35,7 @@ void disclaimer(const app::AppState& state) {
 }
 
 void draw_header(const app::AppState& state, const app::Layout& layout, Actions& out) {
-  if (begin_panel("##header", layout.header)) {
+  if (begin_panel("##header", layout.header, false)) {
     const float em = ImGui::GetFontSize();
     const char* keys[] = {"view.cross_section", "view.timeline", "view.questionnaire"};
     const app::View views[] = {app::View::CrossSection, app::View::Timeline, app::View::Questionnaire};

@@ -19,7 +19,7 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
 void draw_questionnaire_panel(const app::AppState& state, const app::Layout& layout, Actions& out);
 
 // Helpers shared by panels.
-bool begin_panel(const char* id, const app::Rect& rect);  // a fixed, undecorated window
+bool begin_panel(const char* id, const app::Rect& rect, bool scroll = true);  // a fixed, undecorated window
 void end_panel();
 void text_wrapped(const std::string& text);
 void disclaimer(const app::AppState& state);

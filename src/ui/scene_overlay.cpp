@@ -1,9 +1,13 @@
-// Drawn over the skin, under the panels: the millimetre ruler and the layer names; and the
-// drawing's own input (wheel and pinch zoom, drag to pan) when ImGui does not want the mouse.
+// Drawn over the skin, under the panels: the millimetre ruler, the layer names, the needle's depth
+// line with its label (layer reached, depth of total skin) and warnings; and the drawing's own
+// input (wheel and pinch zoom, drag to pan) when ImGui does not want the mouse.
 #include "ui/panels.h"
+
+#include "core/depth.h"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -11,27 +15,70 @@ namespace skindepth::ui {
 
 namespace {
 
+constexpr ImU32 kInk = IM_COL32(52, 38, 44, 235);
+
 void draw_ruler(ImDrawList* dl, const app::SkinPane& pane, float em) {
   const auto& m = pane.map;
-  const float x = m.rect.x + em * 0.4f;
-  const ImU32 ink = IM_COL32(60, 45, 50, 230);
+  const float x = m.rect.x + em * 0.3f;
   const double top_mm = std::max(0.0, m.depth0_mm);
   const double bottom_mm = m.depth_mm(m.rect.y + m.rect.h);
-  // A tick each 0.1 mm, labels each 0.5 mm (each 0.1 mm once zoomed in far enough).
-  const bool fine = m.px_per_mm > em * 8.0;
-  dl->AddRectFilled(ImVec2(x - em * 0.2f, m.to_y(top_mm)), ImVec2(x + em * 2.6f, m.to_y(bottom_mm)), IM_COL32(255, 255, 255, 150), em * 0.2f);
-  dl->AddLine(ImVec2(x, m.to_y(top_mm)), ImVec2(x, m.to_y(bottom_mm)), ink, 1.5f);
+  // Ticks every 0.1 mm, labels every 0.5 mm (every 0.1 mm once zoomed in far enough).
+  const bool fine_labels = m.px_per_mm * 0.1 > em * 1.6;
+  dl->AddRectFilled(ImVec2(x - em * 0.3f, m.to_y(top_mm)), ImVec2(x + em * 2.3f, m.to_y(bottom_mm)), IM_COL32(255, 255, 255, 120));
+  dl->AddLine(ImVec2(x, m.to_y(top_mm)), ImVec2(x, m.to_y(bottom_mm)), kInk, 1.5f);
   for (int i = static_cast<int>(std::ceil(top_mm * 10)); i <= static_cast<int>(bottom_mm * 10); ++i) {
     const float y = m.to_y(i / 10.0);
     const bool major = i % 5 == 0;
-    const bool label = major || (fine && m.px_per_mm > em * 14.0);
-    dl->AddLine(ImVec2(x, y), ImVec2(x + (major ? em * 0.7f : em * 0.35f), y), ink, major ? 1.5f : 1.0f);
-    if (label && (major || fine)) {
+    dl->AddLine(ImVec2(x, y), ImVec2(x + (major ? em * 0.6f : em * 0.3f), y), kInk, major ? 1.5f : 1.0f);
+    if (major || fine_labels) {
       char buf[16];
       std::snprintf(buf, sizeof buf, i == 0 ? "0 mm" : "%.1f", i / 10.0);
-      dl->AddText(ImVec2(x + em * 0.8f, y - em * 0.5f), ink, buf);
+      dl->AddText(ImVec2(x + em * 0.7f, y - em * 0.5f), kInk, buf);
     }
   }
+}
+
+// Layer names at the right edge, where a band is tall enough to hold one.
+void draw_layer_names(ImDrawList* dl, const app::AppState& state, const app::SkinPane& pane, float em) {
+  const auto& m = pane.map;
+  const float right = m.rect.x + m.rect.w - em * 0.5f;
+  for (int i = 0; i < core::kLayerCount; ++i) {
+    const float top = std::max(m.to_y(pane.bounds_mm[i]), m.rect.y);
+    const float bottom = std::min(m.to_y(pane.bounds_mm[i + 1]), m.rect.y + m.rect.h);
+    if (bottom - top < em * 1.3f && i > 0) continue;
+    const std::string name = state.ui("layer." + std::string(core::layer_id(static_cast<core::Layer>(i))));
+    const ImVec2 size = ImGui::CalcTextSize(name.c_str());
+    float y = (top + bottom) / 2.0f - size.y / 2.0f;
+    if (i == 0) y = m.to_y(0.0) - size.y - em * 0.2f;  // the thin top layer: named just above the surface
+    const ImVec2 p(right - size.x, y);
+    dl->AddRectFilled(ImVec2(p.x - em * 0.3f, p.y - em * 0.1f), ImVec2(right + em * 0.3f, p.y + size.y + em * 0.1f),
+                      IM_COL32(255, 255, 255, 200), em * 0.3f);
+    dl->AddText(p, kInk, name.c_str());
+  }
+}
+
+// The needle's depth: a dashed line across the pane and the label at its tip.
+void draw_depth_label(ImDrawList* dl, const app::AppState& state, const app::SkinPane& pane, float em) {
+  const core::BodyArea* area = state.content ? state.content->skin.find_area(state.cross.area_id) : nullptr;
+  if (!area || pane.needle_mm <= 0.0) return;
+  const auto result = core::query_depth(*area, state.content->skin, pane.needle_mm);
+  const auto& m = pane.map;
+  const float y = m.to_y(pane.needle_mm);
+  const bool warn = result.above_usual_range || result.above_ceiling || result.beyond_dermis;
+  const ImU32 colour = warn ? IM_COL32(178, 34, 52, 255) : IM_COL32(40, 92, 160, 255);
+  for (float x = m.rect.x + em * 2.6f; x < m.rect.x + m.rect.w; x += em * 0.9f)
+    dl->AddLine(ImVec2(x, y), ImVec2(std::min(x + em * 0.5f, m.rect.x + m.rect.w), y), colour, 2.0f);
+  char label[192];
+  const std::string layer = state.ui("layer." + std::string(core::layer_id(result.tip_layer)));
+  std::snprintf(label, sizeof label, "%s \xE2\x80\x94 %.2f mm %s %.2f mm", layer.c_str(), pane.needle_mm,
+                state.ui("cross.tip_of").c_str(), result.skin_mm);
+  const ImVec2 size = ImGui::CalcTextSize(label);
+  float lx = m.rect.x + em * 3.0f;
+  float ly = y + em * 0.35f;
+  if (ly + size.y > m.rect.y + m.rect.h - em * 0.3f) ly = y - size.y - em * 0.45f;
+  dl->AddRectFilled(ImVec2(lx - em * 0.4f, ly - em * 0.2f), ImVec2(lx + size.x + em * 0.4f, ly + size.y + em * 0.2f),
+                    colour, em * 0.35f);
+  dl->AddText(ImVec2(lx, ly), IM_COL32(255, 255, 255, 255), label);
 }
 
 }  // namespace
@@ -40,9 +87,11 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   const float em = ImGui::GetFontSize();
   for (const auto& pane : scene.panes) {
-    dl->PushClipRect(ImVec2(pane.map.rect.x, pane.map.rect.y),
-                     ImVec2(pane.map.rect.x + pane.map.rect.w, pane.map.rect.y + pane.map.rect.h), true);
+    const auto& r = pane.map.rect;
+    dl->PushClipRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), true);
     draw_ruler(dl, pane, em);
+    draw_layer_names(dl, state, pane, em);
+    if (state.view == app::View::CrossSection) draw_depth_label(dl, state, pane, em);
     dl->PopClipRect();
   }
   // Input on the drawing: wheel zooms, drag pans (only when no panel wants the mouse).
