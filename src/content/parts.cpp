@@ -5,6 +5,9 @@ namespace skindepth::content {
 
 const std::vector<ContentPart>& content_parts() {
   static const std::vector<ContentPart> kParts = {
+      skin_areas_part(),
+      skin_structures_part(),
+      skin_devices_part(),
   };
   return kParts;
 }

@@ -24,5 +24,8 @@ const std::vector<ContentPart>& content_parts();
 
 // One function per part, each defined in its own file.
 // (Parts add their declaration here and their entry in parts.cpp.)
+ContentPart skin_areas_part();       // areas.json: body areas, layer thicknesses, depth limits
+ContentPart skin_structures_part();  // structures.json: what the cross-section draws and explains
+ContentPart skin_devices_part();     // devices.json: devices, needle lengths, notes, depth warnings
 
 }  // namespace skindepth::content

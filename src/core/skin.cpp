@@ -22,4 +22,30 @@ double BodyArea::skin_mm() const {
   return total;
 }
 
+namespace {
+template <typename T>
+const T* find_by_id(const std::vector<T>& items, std::string_view id) {
+  for (const auto& item : items)
+    if (item.id == id) return &item;
+  return nullptr;
+}
+}  // namespace
+
+std::vector<double> NeedleCatalog::lengths_mm() const {
+  std::vector<double> out;
+  if (step_mm <= 0.0) return out;
+  // Multiply rather than accumulate so 0.25 steps stay exact decimals (no 2.4999999 drift).
+  for (int i = 0;; ++i) {
+    const double v = min_mm + i * step_mm;
+    if (v > max_mm + 1e-9) break;
+    out.push_back(v);
+  }
+  return out;
+}
+
+const Device* NeedleCatalog::find_device(std::string_view id) const { return find_by_id(devices, id); }
+const SourcedText* NeedleCatalog::find_note(std::string_view id) const { return find_by_id(notes, id); }
+const SourcedText* NeedleCatalog::find_warning(std::string_view id) const { return find_by_id(warnings, id); }
+const Structure* SkinModel::find_structure(std::string_view id) const { return find_by_id(structures, id); }
+
 }  // namespace skindepth::core

@@ -25,6 +25,20 @@ struct RangeMm {
   double max = 0.0;
 };
 
+// The longest needle the widget knows (the deepest pen setting); no ceiling or length goes past it.
+inline constexpr double kMaxNeedleMm = 2.5;
+
+enum class HairKind { Vellus, Terminal };
+
+// Illustration hints for the renderer: relative densities and sizes, not measurements.
+struct DrawingHints {
+  double hair_follicles_per_cm = 0.0;  // follicles per cm of cross-section width
+  HairKind hair = HairKind::Vellus;     // fine vellus hair, or large terminal hair (scalp)
+  double sebaceous_density = 0.0;      // 0 (few oil glands) .. 1 (many, e.g. the nose)
+  double sweat_glands_per_cm = 0.0;
+  double fat_lobule_mm = 0.0;          // typical lobule diameter in the fat band
+};
+
 struct BodyArea {
   std::string id;                                 // answer-vocabulary id: forehead, around_eyes, cheeks...
   Text name;
@@ -33,17 +47,70 @@ struct BodyArea {
   double ceiling_mm = 0.0;                         // never deeper than this here
   Text caution;                                    // optional, e.g. around the eyes: outside the orbital rim only
   std::vector<std::string> sources;
+  DrawingHints drawing;
 
   double skin_mm() const;  // stratum corneum through reticular dermis (total skin, no fat)
 };
 
+// A point inside the skin given relative to a layer, so it scales with each area's thicknesses.
+struct LayerPoint {
+  Layer layer = Layer::StratumCorneum;
+  double at = 0.0;  // fraction of the layer's thickness: 0 = its top, 1 = its bottom
+};
+
+// Something drawn in the cross-section and explained on a card (keratinocytes, capillaries...).
+struct Structure {
+  std::string id;
+  Text name;
+  Text card;        // short plain-language explanation
+  LayerPoint from;  // top of the structure
+  LayerPoint to;    // bottom of the structure
+  std::vector<std::string> sources;
+};
+
+enum class DeviceMotion { Stamp, Roll };
+
+struct Device {
+  std::string id;  // pen, roller, stamp
+  DeviceMotion motion = DeviceMotion::Stamp;
+  Text name;
+  Text description;
+  std::vector<std::string> sources;
+};
+
+// A text with its sources: the notes beside the needle and the texts of depth warnings.
+struct SourcedText {
+  std::string id;
+  Text text;
+  std::vector<std::string> sources;
+};
+
+struct NeedleCatalog {
+  std::vector<Device> devices;
+  double min_mm = 0.25;  // the needle lengths offered: min, min + step, ... max
+  double max_mm = kMaxNeedleMm;
+  double step_mm = 0.25;
+  double not_evaluated_above_mm = 1.5;  // above this, one cleared device was not evaluated
+  std::vector<SourcedText> notes;
+  std::vector<SourcedText> warnings;  // by warning id (see depth.h)
+
+  std::vector<double> lengths_mm() const;  // every offered length, ascending
+  const Device* find_device(std::string_view id) const;
+  const SourcedText* find_note(std::string_view id) const;
+  const SourcedText* find_warning(std::string_view id) const;
+};
+
 struct SkinModel {
   std::vector<BodyArea> areas;
+  std::vector<Structure> structures;
+  NeedleCatalog needles;
+
   const BodyArea* find_area(std::string_view id) const {
     for (const auto& a : areas)
       if (a.id == id) return &a;
     return nullptr;
   }
+  const Structure* find_structure(std::string_view id) const;
 };
 
 }  // namespace skindepth::core
