@@ -60,8 +60,8 @@ bool apply(AppState& s, const Action& a, std::string* error) {
       s.cross.stamps_done = 0;
       break;
     case K::SetNeedle:
-      if (!std::isfinite(a.number) || a.number <= 0.0 || a.number > kMaxNeedleMm)
-        return refuse("needle length must be a number above 0 and at most 2.5 mm");
+      if (!std::isfinite(a.number) || a.number < kMinNeedleMm || a.number > kMaxNeedleMm)
+        return refuse("needle length must be a number from 0.25 to 2.5 mm");
       s.cross.needle_mm = snap_needle(a.number);
       s.cross.stamps_done = 0;
       break;
@@ -69,8 +69,8 @@ bool apply(AppState& s, const Action& a, std::string* error) {
       s.cross.comparing = a.number != 0.0;
       break;
     case K::SetCompareNeedle:
-      if (!std::isfinite(a.number) || a.number <= 0.0 || a.number > kMaxNeedleMm)
-        return refuse("needle length must be a number above 0 and at most 2.5 mm");
+      if (!std::isfinite(a.number) || a.number < kMinNeedleMm || a.number > kMaxNeedleMm)
+        return refuse("needle length must be a number from 0.25 to 2.5 mm");
       s.cross.compare_mm = snap_needle(a.number);
       s.cross.comparing = true;
       break;
@@ -87,6 +87,11 @@ bool apply(AppState& s, const Action& a, std::string* error) {
       if (!std::isfinite(a.number) || !std::isfinite(a.number2)) return refuse("pan must be numbers");
       s.cross.pan_x_mm += a.number;
       s.cross.pan_depth_mm += a.number2;
+      break;
+    case K::ResetView:
+      s.cross.zoom = 1.0;
+      s.cross.pan_x_mm = 0.0;
+      s.cross.pan_depth_mm = 0.0;
       break;
     case K::SelectStructure:
       s.cross.selected_structure = a.text;

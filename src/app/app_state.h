@@ -77,7 +77,7 @@ struct AppState {
 struct Action {
   enum class Kind {
     SetView, SetLanguage, SetMode,
-    SetArea, SetNeedle, SetCompare, SetCompareNeedle, Stamp, Zoom, Pan, SelectStructure,
+    SetArea, SetNeedle, SetCompare, SetCompareNeedle, Stamp, Zoom, Pan, ResetView, SelectStructure,
     SetTime, Play, Pause, SetSpeed, SetCourse,
     Answer, ClearAnswer, StepTo, FinishQuiz, ResetForNextPatient,
     DismissNotices,

@@ -88,11 +88,12 @@ void parse_sources(const Reader& root, core::Content& content) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     Reader s = list.element(i);
     if (!s.expect_object()) continue;
-    s.reject_unknown({"id", "kind", "citation", "url", "note"});
+    s.reject_unknown({"id", "short", "kind", "citation", "url", "note"});
     core::Source source;
     source.id = s.string("id");
     source.kind = s.string("kind");
     source.citation = s.string("citation");
+    source.short_name = s.optional_string("short", source.id);
     source.url = s.optional_string("url");
     source.note = s.optional_string("note");
     static const char* kKinds[] = {"seed", "study", "review", "regulatory", "labelling", "manufacturer"};

@@ -2,8 +2,10 @@
 // content of each part (skin model, healing timeline, questionnaire). Built by content::load().
 #pragma once
 
+#include "core/questionnaire.h"
 #include "core/skin.h"
 #include "core/text.h"
+#include "core/timeline.h"
 
 #include <map>
 #include <string>
@@ -17,7 +19,8 @@ namespace skindepth::core {
 struct Source {
   std::string id;
   std::string kind;      // seed | study | review | regulatory | labelling | manufacturer
-  std::string citation;  // how it is shown to a reader
+  std::string short_name;  // e.g. "Meng 2022": shown beside a statement (the id when absent)
+  std::string citation;    // the full reference, shown in source lists
   std::string url;       // optional
   std::string note;      // optional, e.g. "low authority"
 };
@@ -27,6 +30,8 @@ struct Content {
   std::map<std::string, Text> strings;                // UI strings by key, from ui.json
   std::vector<Source> sources;                        // from sources.json
   SkinModel skin;                                     // from areas.json, structures.json, devices.json
+  HealingModel timeline;                              // from timeline.json
+  Questionnaire questionnaire;                        // from questionnaire.json
 
   const Source* find_source(std::string_view id) const {
     for (const auto& s : sources)

@@ -34,6 +34,20 @@ void disclaimer(const app::AppState& state) {
   ImGui::PopStyleColor();
 }
 
+void sources_line(const app::AppState& state, const std::vector<std::string>& ids) {
+  if (ids.empty() || !state.content) return;
+  std::string line = state.ui("common.sources") + ": ";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    const core::Source* s = state.content->find_source(ids[i]);
+    line += (i ? "; " : "") + (s ? s->short_name : ids[i]);
+  }
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  ImGui::SetWindowFontScale(0.85f);
+  text_wrapped(line);
+  ImGui::SetWindowFontScale(1.0f);
+  ImGui::PopStyleColor();
+}
+
 void draw_header(const app::AppState& state, const app::Layout& layout, Actions& out) {
   if (begin_panel("##header", layout.header, false)) {
     const float em = ImGui::GetFontSize();

@@ -1,33 +1,117 @@
-// The cross-section's controls: body area, needle length, compare, stamp; and the result.
+// The cross-section's controls and result: body area, needle length (0.25 mm steps), a second
+// needle to compare, stamping; the layer reached, warnings, the structures the tip passes (each
+// opens its card with sources) and the notes on real penetration and the clinician's choice.
 #include "ui/panels.h"
+
+#include "core/depth.h"
 
 #include <imgui.h>
 
+#include <cmath>
 #include <cstdio>
 
 namespace skindepth::ui {
 
+namespace {
+
+// A slider over the offered lengths, shown in millimetres; returns the new length when moved.
+bool needle_slider(const char* id, double mm, const core::NeedleCatalog& needles, double& out) {
+  const auto lengths = needles.lengths_mm();
+  if (lengths.empty()) return false;
+  int index = 0;
+  for (int i = 0; i < static_cast<int>(lengths.size()); ++i)
+    if (std::abs(lengths[i] - mm) < std::abs(lengths[index] - mm)) index = i;
+  char format[32];
+  std::snprintf(format, sizeof format, "%.2f mm", lengths[index]);
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::SliderInt(id, &index, 0, static_cast<int>(lengths.size()) - 1, format, ImGuiSliderFlags_AlwaysClamp)) {
+    out = lengths[index];
+    return true;
+  }
+  return false;
+}
+
+void sourced(const app::AppState& state, const core::SourcedText* t) {
+  if (!t) return;
+  text_wrapped(t->text.get(state.language));
+  sources_line(state, t->sources);
+}
+
+}  // namespace
+
 void draw_cross_section_panel(const app::AppState& state, const app::Layout& layout, Actions& out) {
   if (begin_panel("##cross", layout.panel)) {
     const auto& lang = state.language;
-    ImGui::TextUnformatted(state.ui("app.title").c_str());
+    const core::SkinModel* skin = state.content ? &state.content->skin : nullptr;
+    const core::BodyArea* area = skin ? skin->find_area(state.cross.area_id) : nullptr;
+    if (!skin || !area) {
+      text_wrapped(state.ui("app.loading"));
+      end_panel();
+      return;
+    }
+    // Area and needle.
+    ImGui::TextUnformatted(state.ui("cross.area").c_str());
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##area", area->name.get(lang).c_str(), ImGuiComboFlags_HeightLarge)) {
+      for (const auto& a : skin->areas)
+        if (ImGui::Selectable(a.name.get(lang).c_str(), a.id == area->id)) out.push_back(action(app::Action::Kind::SetArea, a.id));
+      ImGui::EndCombo();
+    }
+    ImGui::TextUnformatted(state.ui("cross.needle").c_str());
+    double mm = 0.0;
+    if (needle_slider("##needle", state.cross.needle_mm, skin->needles, mm)) out.push_back(action(app::Action::Kind::SetNeedle, {}, mm));
+    bool comparing = state.cross.comparing;
+    if (ImGui::Checkbox(state.ui("cross.compare").c_str(), &comparing))
+      out.push_back(action(app::Action::Kind::SetCompare, {}, comparing ? 1.0 : 0.0));
+    if (state.cross.comparing) {
+      ImGui::TextUnformatted(state.ui("cross.compare_needle").c_str());
+      if (needle_slider("##compare", state.cross.compare_mm, skin->needles, mm))
+        out.push_back(action(app::Action::Kind::SetCompareNeedle, {}, mm));
+    }
+    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+    if (ImGui::Button(state.ui("cross.stamp").c_str(), ImVec2(half, 0))) out.push_back(action(app::Action::Kind::Stamp));
+    ImGui::SameLine();
+    if (ImGui::Button(state.ui("cross.reset_view").c_str(), ImVec2(half, 0))) out.push_back(action(app::Action::Kind::ResetView));
+
+    // The result for the first needle.
+    const auto result = core::query_depth(*area, *skin, state.cross.needle_mm);
     ImGui::Separator();
-    const core::BodyArea* area = state.content ? state.content->skin.find_area(state.cross.area_id) : nullptr;
-    if (state.content && !state.content->skin.areas.empty()) {
-      const std::string current = area ? area->name.get(lang) : state.cross.area_id;
-      ImGui::SetNextItemWidth(-1);
-      if (ImGui::BeginCombo("##area", current.c_str())) {
-        for (const auto& a : state.content->skin.areas)
-          if (ImGui::Selectable(a.name.get(lang).c_str(), a.id == state.cross.area_id))
-            out.push_back(action(app::Action::Kind::SetArea, a.id));
-        ImGui::EndCombo();
+    char line[160];
+    std::snprintf(line, sizeof line, "%s: %.2f-%.2f mm", state.ui("cross.usual_range").c_str(), area->usual_depth_mm.min,
+                  area->usual_depth_mm.max);
+    ImGui::TextUnformatted(line);
+    if (result.within_usual_range) text_wrapped(state.ui("cross.within_range"));
+    for (const auto& w : result.warnings) {
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.1f, 0.18f, 1.0f));
+      text_wrapped(w.text.get(lang));
+      ImGui::PopStyleColor();
+      sources_line(state, w.sources);
+    }
+    if (!area->caution.empty()) text_wrapped(area->caution.get(lang));
+    sources_line(state, area->sources);
+
+    // Structures on the way down, each with its card.
+    ImGui::Separator();
+    ImGui::TextUnformatted(state.ui("cross.structures").c_str());
+    for (const auto& id : result.structures_passed) {
+      const core::Structure* s = skin->find_structure(id);
+      if (!s) continue;
+      const bool open = state.cross.selected_structure == id;
+      if (ImGui::Selectable(s->name.get(lang).c_str(), open))
+        out.push_back(action(app::Action::Kind::SelectStructure, open ? std::string() : id));
+      if (open) {
+        ImGui::Indent();
+        text_wrapped(s->card.get(lang));
+        sources_line(state, s->sources);
+        ImGui::Unindent();
       }
     }
-    float mm = static_cast<float>(state.cross.needle_mm);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderFloat("##needle", &mm, 0.25f, 2.5f, "%.2f mm"))
-      out.push_back(action(app::Action::Kind::SetNeedle, {}, app::snap_needle(mm)));
-    if (ImGui::Button(state.ui("cross.stamp").c_str())) out.push_back(action(app::Action::Kind::Stamp));
+    ImGui::Separator();
+    sourced(state, skin->needles.find_note("real_penetration"));
+    sourced(state, skin->needles.find_note("clinician_sets_depth"));
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+    text_wrapped(state.ui("cross.zoom_hint"));
+    ImGui::PopStyleColor();
     disclaimer(state);
   }
   end_panel();

@@ -23,6 +23,8 @@ bool begin_panel(const char* id, const app::Rect& rect, bool scroll = true);  //
 void end_panel();
 void text_wrapped(const std::string& text);
 void disclaimer(const app::AppState& state);
+// "Sources: Meng 2022; Kalluri 2011" in small muted type.
+void sources_line(const app::AppState& state, const std::vector<std::string>& ids);
 app::Action action(app::Action::Kind kind, std::string text = {}, double number = 0.0, double number2 = 0.0);
 
 }  // namespace skindepth::ui
