@@ -8,6 +8,7 @@ const std::vector<ContentPart>& content_parts() {
       skin_areas_part(),
       skin_structures_part(),
       skin_devices_part(),
+      timeline_part(),
   };
   return kParts;
 }

@@ -27,5 +27,6 @@ const std::vector<ContentPart>& content_parts();
 ContentPart skin_areas_part();       // areas.json: body areas, layer thicknesses, depth limits
 ContentPart skin_structures_part();  // structures.json: what the cross-section draws and explains
 ContentPart skin_devices_part();     // devices.json: devices, needle lengths, notes, depth warnings
+ContentPart timeline_part();       // timeline.json: healing phases, downtime, guidance
 
 }  // namespace skindepth::content

@@ -16,5 +16,6 @@ struct CommandInfo {
 
 int run_check_content(const std::vector<std::string>& args);
 int run_depth(const std::vector<std::string>& args);
+int run_timeline(const std::vector<std::string>& args);
 
 }  // namespace skindepth::tools

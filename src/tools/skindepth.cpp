@@ -14,6 +14,7 @@ namespace {
 const CommandInfo kCommands[] = {
     {"check-content", run_check_content, "check-content DIR   validate a content folder (exit 2 on errors)"},
     {"depth", run_depth, "depth --area AREA --needle-mm MM [--content DIR] [--lang es]   where a needle tip ends in that area"},
+    {"timeline", run_timeline, "timeline --at DURATION [--needle-mm MM] [--sessions N --every-weeks W] [--lang es]   the skin and guidance at a moment"},
 };
 
 int usage(std::ostream& out) {
