@@ -9,6 +9,7 @@ const std::vector<ContentPart>& content_parts() {
       skin_structures_part(),
       skin_devices_part(),
       timeline_part(),
+      questionnaire_part(),
   };
   return kParts;
 }

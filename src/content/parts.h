@@ -28,5 +28,6 @@ ContentPart skin_areas_part();       // areas.json: body areas, layer thicknesse
 ContentPart skin_structures_part();  // structures.json: what the cross-section draws and explains
 ContentPart skin_devices_part();     // devices.json: devices, needle lengths, notes, depth warnings
 ContentPart timeline_part();       // timeline.json: healing phases, downtime, guidance
+ContentPart questionnaire_part();  // questionnaire.json: questions, rules, plan recipes
 
 }  // namespace skindepth::content

@@ -15,6 +15,7 @@ struct CommandInfo {
 };
 
 int run_check_content(const std::vector<std::string>& args);
+int run_plan(const std::vector<std::string>& args);
 int run_depth(const std::vector<std::string>& args);
 int run_timeline(const std::vector<std::string>& args);
 

@@ -13,6 +13,7 @@ namespace {
 
 const CommandInfo kCommands[] = {
     {"check-content", run_check_content, "check-content DIR   validate a content folder (exit 2 on errors)"},
+    {"plan", run_plan, "plan [ANSWERS.json|-] [--lang es] [--content DIR]   the session plan for the answers"},
     {"depth", run_depth, "depth --area AREA --needle-mm MM [--content DIR] [--lang es]   where a needle tip ends in that area"},
     {"timeline", run_timeline, "timeline --at DURATION [--needle-mm MM] [--sessions N --every-weeks W] [--lang es]   the skin and guidance at a moment"},
 };

@@ -1,0 +1,86 @@
+// The questionnaire's answer vocabulary (a public interface shared with the host page, the command
+// line and the tests: see issue 5) and its strict parser. Unknown keys or values are errors that
+// name the key, never silently dropped: a typo in "pregnant_or_breastfeeding" must not read as "no".
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace skindepth::core {
+
+enum class Concern : std::uint8_t {
+  FineLines, Wrinkles, AcneScars, SurgicalScars, StretchMarks, EnlargedPores, Pigmentation, Melasma,
+  Texture, Dullness, Laxity, HairLoss, ProductAbsorption
+};
+inline constexpr int kConcernCount = 13;
+
+enum class Area : std::uint8_t {
+  Forehead, AroundEyes, Cheeks, Nose, UpperLip, Neck, Decolletage, Abdomen, Thighs, Scalp
+};
+inline constexpr int kAreaCount = 10;
+
+enum class Severity : std::uint8_t { Mild, Moderate, Severe };
+inline constexpr int kSeverityCount = 3;
+
+// The yes/no answers, in the order of issue 5.
+enum class Flag : std::uint8_t {
+  PregnantOrBreastfeeding, ActiveInfection, OpenWounds, ActiveAcneOnArea, EczemaOrPsoriasisOnArea,
+  RosaceaFlare, KeloidHistory, BloodThinnersOrBleedingDisorder, CancerTreatmentNow, Diabetes,
+  IsotretinoinLast6Months, RetinoidLast7Days, SunburnOrTanLast7Days, HairLossDiagnosed
+};
+inline constexpr int kFlagCount = 14;
+
+// Every answer key. Used for "which keys were left unanswered" masks and for questionnaire checks.
+enum class AnswerKey : std::uint8_t { Concerns, Area, Severity, Fitzpatrick, Age, FirstFlag };
+inline constexpr int kAnswerKeyCount = 5 + kFlagCount;
+enum class AnswerKind : std::uint8_t { MultiChoice, SingleChoice, Number, YesNo };
+
+std::string_view concern_id(Concern c);
+std::optional<Concern> concern_from_id(std::string_view id);
+std::string_view area_id(Area a);
+std::optional<Area> area_from_id(std::string_view id);
+std::string_view severity_id(Severity s);
+std::optional<Severity> severity_from_id(std::string_view id);
+std::string_view flag_id(Flag f);
+std::optional<Flag> flag_from_id(std::string_view id);
+// Answer keys by index 0..kAnswerKeyCount-1 ("concerns", "area", ..., then the 14 flags).
+std::string_view answer_key_id(int index);
+std::optional<int> answer_key_from_id(std::string_view id);
+AnswerKind answer_key_kind(int index);
+inline int flag_key_index(Flag f) { return static_cast<int>(AnswerKey::FirstFlag) + static_cast<int>(f); }
+
+inline std::uint32_t bit(Concern c) { return 1u << static_cast<int>(c); }
+inline std::uint32_t bit(Area a) { return 1u << static_cast<int>(a); }
+inline std::uint32_t bit(Severity s) { return 1u << static_cast<int>(s); }
+
+struct Answers {
+  std::vector<Concern> concerns;  // as given (order kept for the echo), no duplicates, never empty
+  Area area = Area::Forehead;
+  std::optional<Severity> severity;
+  std::optional<int> fitzpatrick;  // 1..6
+  std::optional<double> age;       // years, 0..120
+  std::array<std::optional<bool>, kFlagCount> flags{};  // nullopt: not answered
+
+  std::uint32_t concern_mask() const;
+  std::optional<bool> flag(Flag f) const { return flags[static_cast<int>(f)]; }
+  void set(Flag f, bool value) { flags[static_cast<int>(f)] = value; }
+  bool answered(int key_index) const;
+};
+
+struct AnswersResult {
+  std::optional<Answers> answers;
+  std::string key;    // the offending key ("" when the text is not a JSON object)
+  std::string error;  // one line, starts with the key: "fitzpatrick: expected an integer from 1 to 6, found 7"
+  bool ok() const { return answers.has_value(); }
+};
+
+AnswersResult parse_answers(std::string_view json);
+
+// The answers as JSON text (only the answered keys), the inverse of parse_answers.
+std::string answers_to_json(const Answers& answers);
+
+}  // namespace skindepth::core
