@@ -116,7 +116,7 @@ void main() {
     col = mix(col, vec3(0.36, 0.22, 0.16), fill(length(vec2(mel.x * 0.07 * 0.4, dej - d - 0.008)) - 0.008) * 0.9);
     vec3 lang = voronoi(vec2(x / 0.09, (d - sc_bottom) / 0.05) + 11.0);
     col = mix(col, vec3(0.7, 0.62, 0.8), fill(lang.x - 0.1) * step(0.3, depth01) * 0.8);
-    col = mix(col, vec3(0.93, 0.45, 0.42), redness * 0.25);
+    col = mix(col, vec3(0.93, 0.4, 0.4), redness * 0.4);
   } else if (d < pap) {
     // Papillary dermis: loose fine fibres, capillary loops rising into each papilla.
     float n = fbm(vec2(x * 60.0, d * 40.0));
@@ -201,18 +201,48 @@ void main() {
     float duct = line(x - cx - 0.025 * sin(d * 30.0), 0.006) * step(d, cy - 0.07);
     col = mix(col, vec3(0.78, 0.55, 0.7), duct * 0.85);
   }
-  // Fibroblasts and new collagen (healing): spindle cells and fresh fibres in the dermis.
-  if (d > dej && d < ret) {
-    vec3 v = voronoi(vec2(x / 0.06, d / 0.03) + 5.0);
-    float spindle = fill(length(vec2(v.x, 0.0)) - 0.12) * step(1.0 - u_look1.z * 0.7 - 0.08, v.z);
-    col = mix(col, vec3(0.55, 0.32, 0.45), spindle * 0.9);
-    float fresh3 = line(sin(d * 220.0 + sin(x * 40.0) * 2.0), 0.1) * u_look1.w;
-    col = mix(col, vec3(0.99, 0.9, 0.86), fresh3 * 0.55);
-    float fresh1 = smoothstep(0.55, 0.9, 0.5 + 0.5 * sin(d * 70.0 + sin(x * 12.0) * 2.0)) * u_look2.x;
-    col = mix(col, vec3(0.99, 0.8, 0.74), fresh1 * 0.35);
-    // Immune cells gather around the channels early on.
-    vec3 im = voronoi(vec2(x / 0.035, d / 0.035) + 9.0);
-    col = mix(col, vec3(0.48, 0.33, 0.7), fill(im.x - 0.16) * step(1.0 - u_look1.y * 0.6, im.z));
+  // Healing: it gathers around the channels (near = 1 at a channel, fading over ~0.2 mm).
+  float near = 0.0;
+  if (u_needle.w > 0.5 && u_channel_depth > 0.0) {
+    float kk = clamp(floor((x - u_needle_x0) / u_needle.z + 0.5), 0.0, u_needle.w - 1.0);
+    float dx = x - (u_needle_x0 + kk * u_needle.z);
+    near = exp(-dx * dx / 0.02) * smoothstep(u_channel_depth + 0.25, u_channel_depth, d);
+  }
+  if (d > sc_bottom && d < ret) {
+    float dermis = step(dej, d);
+    // Cells are drawn larger than life when zoomed out, so they stay visible (an illustration).
+    float grow = clamp(260.0 / u_px_per_mm, 1.0, 2.5);
+    // Inflammation: a red, warm halo; swelling pales the dermis with fluid.
+    col = mix(col, vec3(0.93, 0.32, 0.33), redness * (0.12 + 0.35 * near) * dermis);
+    col = mix(col, vec3(1.0, 0.95, 0.94), swelling * 0.3 * dermis);
+    // Immune cells: small purple round cells, crowded near the channels.
+    vec3 im = voronoi(vec2(x, d) / (0.035 * grow) + 9.0);
+    float im_density = u_look1.y * (0.25 + 0.75 * near);
+    col = mix(col, vec3(0.42, 0.28, 0.68), fill(im.x - 0.2) * step(1.0 - im_density, im.z) * dermis);
+    // Fibroblasts: spindle-shaped cells lying along the fibres.
+    vec2 fq = vec2(x / (0.12 * grow), d / (0.045 * grow)) + 5.0;
+    vec2 fcell = floor(fq);
+    vec2 fo = hash2(fcell) * 0.6 + 0.2;
+    vec2 fl = (fract(fq) - fo) * vec2(1.0, 1.9);
+    float fb_density = u_look1.z * (0.35 + 0.65 * near);
+    float spindle = fill(length(fl) - 0.34) * step(1.0 - fb_density, hash(fcell + 3.0));
+    col = mix(col, vec3(0.5, 0.26, 0.42), spindle * 0.95 * dermis);
+    col = mix(col, vec3(0.3, 0.12, 0.28), fill(length(fl) - 0.12) * step(1.0 - fb_density, hash(fcell + 3.0)) * dermis);
+    // New collagen: fine cream type III fibrils first, then thick rose type I bundles.
+    float c3 = min(1.0, u_look1.w * 2.5) * (0.35 + 0.65 * near);
+    float fibril = line(sin(d * 260.0 + sin(x * 45.0) * 2.5 + fbm(vec2(x * 30.0, d * 30.0)) * 3.0), 0.16);
+    col = mix(col, vec3(0.99, 0.93, 0.72), fibril * c3 * 0.8 * dermis);
+    float c1 = min(1.0, u_look2.x * 2.0) * (0.45 + 0.55 * near);
+    float bundle = smoothstep(0.6, 0.85, 0.5 + 0.5 * sin(d * 80.0 + sin(x * 10.0) * 2.4 + noise(vec2(x * 9.0, d * 9.0)) * 3.0));
+    col = mix(col, vec3(0.86, 0.42, 0.46), bundle * c1 * 0.55 * dermis);
+    col = mix(col, vec3(1.0, 0.97, 0.96), line(bundle - 0.5, 0.08) * c1 * 0.35 * dermis);
+    // Elastin fibres, more of them as they are rebuilt.
+    float el = line(sin(d * 48.0 + sin(x * 26.0) * 3.0 + noise(vec2(x * 14.0, d * 14.0)) * 6.0), 0.05);
+    col = mix(col, vec3(0.45, 0.25, 0.5), el * u_look2.y * 0.5 * dermis);
+    // New capillaries sprout near the channels in the upper dermis.
+    vec3 cv = voronoi(vec2(x, d) / (0.06 * grow) + 17.0);
+    float sprout = line(cv.y, 0.07) * u_look2.z * smoothstep(0.15, 0.6, near) * step(d, pap + 0.2);
+    col = mix(col, vec3(0.82, 0.16, 0.2), sprout * 0.9 * dermis);
   }
 
   // Micro-channels left by the needles, platelets and pinpoint bleeding.

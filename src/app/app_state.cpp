@@ -1,6 +1,8 @@
 // apply() and advance(): the only writers of AppState (see app_state.h).
 #include "app/app_state.h"
 
+#include "app/scene.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -9,7 +11,8 @@ namespace skindepth::app {
 namespace {
 constexpr std::string_view kViewIds[] = {"cross_section", "timeline", "questionnaire"};
 constexpr double kStampSeconds = 1.2;
-constexpr double kYearHours = 24.0 * 365.0;
+constexpr double kPlaySeconds = 24.0;
+constexpr double kReducedMotionStepSeconds = 1.5;
 }  // namespace
 
 std::string_view view_id(View view) { return kViewIds[static_cast<int>(view)]; }
@@ -98,11 +101,12 @@ bool apply(AppState& s, const Action& a, std::string* error) {
       break;
     case K::SetTime:
       if (!std::isfinite(a.number) || a.number < 0.0) return refuse("time must be a number of hours, 0 or more");
-      s.timeline.t_hours = std::min(a.number, kYearHours * 2.0);
+      s.timeline.t_hours = std::min(a.number, timeline_end(s));
       break;
     case K::Play:
       s.timeline.playing = true;
-      if (s.timeline.t_hours >= kYearHours * 2.0 - 1e-9) s.timeline.t_hours = 0.0;
+      s.timeline.step_timer = 0.0;
+      if (s.timeline.t_hours >= timeline_end(s) - 1e-9) s.timeline.t_hours = 0.0;
       break;
     case K::Pause:
       s.timeline.playing = false;
@@ -116,6 +120,7 @@ bool apply(AppState& s, const Action& a, std::string* error) {
       if (!std::isfinite(a.number2) || a.number2 < 1 || a.number2 > 26) return refuse("weeks between sessions must be 1 to 26");
       s.timeline.sessions = static_cast<int>(a.number);
       s.timeline.every_weeks = a.number2;
+      s.timeline.t_hours = std::min(s.timeline.t_hours, timeline_end(s));
       break;
     case K::Answer:
       if (a.text.empty()) return refuse("an answer needs a key");
@@ -159,11 +164,26 @@ void advance(AppState& s, double dt) {
     s.needs_frame = true;
   }
   if (s.timeline.playing) {
-    // Playback runs on a log scale of time (see timeline panel): speed 1 crosses a year in ~20 s.
-    const double u = std::log1p(s.timeline.t_hours) / std::log1p(kYearHours);
-    const double next = std::min(1.0, u + dt * s.timeline.speed / 20.0);
-    s.timeline.t_hours = std::expm1(next * std::log1p(kYearHours));
-    if (next >= 1.0) s.timeline.playing = false;
+    // Playback moves along the bar's log scale: at speed 1 the whole timeline takes kPlaySeconds.
+    // Under reduced motion it steps from key moment to key moment instead.
+    const double end = timeline_end(s);
+    if (s.reduced_motion) {
+      s.timeline.step_timer += dt * s.timeline.speed;
+      if (s.timeline.step_timer >= kReducedMotionStepSeconds) {
+        s.timeline.step_timer = 0.0;
+        double next = end;
+        if (s.content)
+          for (const auto& k : s.content->timeline.key_moments)
+            if (k.hours > s.timeline.t_hours + 1e-6) {
+              next = std::min(next, k.hours);
+            }
+        s.timeline.t_hours = next;
+      }
+    } else {
+      const double u = timeline_position(s.timeline.t_hours, end) + dt * s.timeline.speed / kPlaySeconds;
+      s.timeline.t_hours = timeline_hours(u, end);
+    }
+    if (s.timeline.t_hours >= end - 1e-9) s.timeline.playing = false;
     s.needs_frame = true;
   }
 }

@@ -47,6 +47,7 @@ struct TimelineView {
   double speed = 1.0;       // timeline-scale units per second (see timeline panel)
   int sessions = 1;
   double every_weeks = 4.0;
+  double step_timer = 0.0;  // reduced motion: seconds since the last step
 };
 
 struct Questionnaire {

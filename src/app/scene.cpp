@@ -1,6 +1,8 @@
 // build_scene() and the millimetre-to-pixel mapping (see scene.h).
 #include "app/scene.h"
 
+#include "core/timeline.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -19,6 +21,29 @@ DepthMapping make_mapping(const Rect& rect, double shown_depth_mm, double zoom, 
   m.depth0_mm = centre_depth - visible_depth / 2.0;
   m.x0_mm = pan_x_mm - visible_width / 2.0;
   return m;
+}
+
+double timeline_position(double hours, double end_hours) {
+  // log(1 + t / 0.05 h): the first minutes get room, a year still fits.
+  const double k = 0.05;
+  return std::clamp(std::log1p(std::max(hours, 0.0) / k) / std::log1p(end_hours / k), 0.0, 1.0);
+}
+
+double timeline_hours(double position, double end_hours) {
+  const double k = 0.05;
+  return std::clamp(std::expm1(std::clamp(position, 0.0, 1.0) * std::log1p(end_hours / k)) * k, 0.0, end_hours);
+}
+
+core::Course course_of(const AppState& s) {
+  core::Course c;
+  c.needle_mm = s.cross.needle_mm;
+  c.sessions = s.timeline.sessions;
+  c.every_weeks = s.timeline.every_weeks;
+  return c;
+}
+
+double timeline_end(const AppState& s) {
+  return s.content ? core::timeline_end_hours(s.content->timeline, course_of(s)) : 24.0 * 365.0;
 }
 
 namespace {
@@ -54,6 +79,18 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
   if (!timeline && channels) {
     p.look.channels_open = 1.0;
     p.look.bleeding = p.bleeding ? 1.0 : 0.0;
+  }
+  if (timeline && s.content) {
+    const auto h = core::sample(s.content->timeline, course_of(s), s.timeline.t_hours);
+    p.look = {h.channels_open, h.bleeding, h.redness, h.swelling, h.platelets, h.immune_cells,
+              h.fibroblast_activity, h.collagen_iii, h.collagen_i, h.elastin, h.new_capillaries, h.epidermal_thickening};
+    // Swelling lifts the surface a little; new collagen and a thicker epidermis thicken the skin.
+    const double epi_gain = t[1] * 0.4 * h.epidermal_thickening;
+    const double dermis_gain = t[3] * 0.08 * h.collagen_new;
+    p.bounds_mm[2] += epi_gain;
+    p.bounds_mm[3] += epi_gain;
+    p.bounds_mm[4] += epi_gain + dermis_gain;
+    p.bounds_mm[5] += epi_gain + dermis_gain;
   }
   return p;
 }

@@ -6,6 +6,7 @@
 
 #include "app/app_state.h"
 #include "app/layout.h"
+#include "core/timeline.h"
 
 #include <array>
 #include <vector>
@@ -61,5 +62,13 @@ struct Scene {
 };
 
 Scene build_scene(const AppState& state, const Layout& layout);
+
+// The course the timeline shows (needle length from the cross-section) and where it ends, in hours.
+core::Course course_of(const AppState& state);
+double timeline_end(const AppState& state);
+
+// The timeline bar's scale: minutes to a year on one bar, logarithmic (0..1 <-> hours).
+double timeline_position(double hours, double end_hours);
+double timeline_hours(double position, double end_hours);
 
 }  // namespace skindepth::app

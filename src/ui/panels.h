@@ -25,6 +25,8 @@ void text_wrapped(const std::string& text);
 void disclaimer(const app::AppState& state);
 // "Sources: Meng 2022; Kalluri 2011" in small muted type.
 void sources_line(const app::AppState& state, const std::vector<std::string>& ids);
+// "45 min", "6 h", "Day 2", "Week 3", "Month 6" in the current language.
+std::string format_time(const app::AppState& state, double hours);
 app::Action action(app::Action::Kind kind, std::string text = {}, double number = 0.0, double number2 = 0.0);
 
 }  // namespace skindepth::ui

@@ -4,6 +4,7 @@
 #include "ui/panels.h"
 
 #include "core/depth.h"
+#include "core/timeline.h"
 
 #include <imgui.h>
 
@@ -93,6 +94,18 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
     draw_layer_names(dl, state, pane, em);
     if (state.view == app::View::CrossSection) draw_depth_label(dl, state, pane, em);
     dl->PopClipRect();
+  }
+  if (state.view == app::View::Timeline && state.content && !scene.panes.empty()) {
+    // The moment shown, large, at the top of the drawing.
+    const auto sample = core::sample(state.content->timeline, app::course_of(state), state.timeline.t_hours);
+    const core::PhaseInfo* phase = state.content->timeline.find_phase(sample.phase);
+    const std::string label = format_time(state, sample.hours_since_session) + " \xE2\x80\x94 " + (phase ? phase->name.get(state.language) : "");
+    const auto& r = scene.panes.front().map.rect;
+    const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+    const ImVec2 p(r.x + (r.w - size.x) / 2, r.y + em * 0.5f);
+    dl->AddRectFilled(ImVec2(p.x - em * 0.6f, p.y - em * 0.25f), ImVec2(p.x + size.x + em * 0.6f, p.y + size.y + em * 0.25f),
+                      IM_COL32(255, 255, 255, 230), em * 0.5f);
+    dl->AddText(p, kInk, label.c_str());
   }
   // Input on the drawing: wheel zooms, drag pans (only when no panel wants the mouse).
   const ImGuiIO& io = ImGui::GetIO();

@@ -1,16 +1,172 @@
-// The healing timeline's controls and its card for the moment shown.
+// The healing timeline: a bar from minutes to a year on a log scale (drag to scrub, session marks
+// for a course), play/pause, speed, jumps to key moments, the course and needle length, and the
+// card for the moment shown: phase, what happens in the skin, what the patient sees, does, avoids,
+// and when to call the clinic, each with its sources.
 #include "ui/panels.h"
+
+#include "core/timeline.h"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
 namespace skindepth::ui {
+
+std::string format_time(const app::AppState& state, double hours) {
+  char buf[64];
+  if (hours < 1.0) std::snprintf(buf, sizeof buf, "%.0f %s", std::max(hours * 60.0, 0.0), state.ui("time.minutes").c_str());
+  else if (hours < 48.0) std::snprintf(buf, sizeof buf, "%.0f %s", std::floor(hours), state.ui("time.hours").c_str());
+  else if (hours < 24.0 * 28) std::snprintf(buf, sizeof buf, "%s %.0f", state.ui("time.day").c_str(), std::floor(hours / 24.0));
+  else if (hours < 24.0 * 7 * 13) std::snprintf(buf, sizeof buf, "%s %.0f", state.ui("time.week").c_str(), std::floor(hours / (24.0 * 7)));
+  else std::snprintf(buf, sizeof buf, "%s %.0f", state.ui("time.month").c_str(), std::floor(hours / core::kHoursPerMonth));
+  return buf;
+}
+
+namespace {
+
+// The scrub bar; returns true with `hours` set when the user moved it.
+bool timeline_bar(const app::AppState& state, double end, double& hours) {
+  const float em = ImGui::GetFontSize();
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, em * 3.2f);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImGui::InvisibleButton("##timebar", size);
+  const bool active = ImGui::IsItemActive();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const float pad = em * 0.6f;
+  const float x0 = p.x + pad, x1 = p.x + size.x - pad, y = p.y + em * 1.0f;
+  auto to_x = [&](double h) { return x0 + static_cast<float>(app::timeline_position(h, end)) * (x1 - x0); };
+  const ImU32 ink = IM_COL32(70, 55, 62, 255);
+  const ImVec4 acc = ImGui::GetStyle().Colors[ImGuiCol_SliderGrab];
+  const ImU32 accent = ImGui::ColorConvertFloat4ToU32(acc);
+  dl->AddRectFilled(ImVec2(x0, y - em * 0.22f), ImVec2(x1, y + em * 0.22f), IM_COL32(236, 228, 232, 255), em * 0.22f);
+  dl->AddRectFilled(ImVec2(x0, y - em * 0.22f), ImVec2(to_x(state.timeline.t_hours), y + em * 0.22f), accent, em * 0.22f);
+  // Scale labels that fit.
+  const double marks[] = {1, 24, 24 * 7, core::kHoursPerMonth, 6 * core::kHoursPerMonth, core::kHoursPerYear};
+  const char* keys[] = {"1 h", "1 d", "1 w", "1 mo", "6 mo", "1 y"};
+  float last_x = -1e9f;
+  for (int i = 0; i < 6; ++i) {
+    if (marks[i] > end) break;
+    const float x = to_x(marks[i]);
+    dl->AddLine(ImVec2(x, y + em * 0.3f), ImVec2(x, y + em * 0.7f), ink, 1.0f);
+    const float w = ImGui::CalcTextSize(keys[i]).x;
+    if (x - w / 2 > last_x + em * 0.3f && x + w / 2 < x1 + pad) {
+      dl->AddText(ImVec2(x - w / 2, y + em * 0.8f), ink, keys[i]);
+      last_x = x + w / 2;
+    }
+  }
+  // Session marks of a course.
+  for (int k = 1; k < state.timeline.sessions; ++k) {
+    const float x = to_x(k * state.timeline.every_weeks * core::kHoursPerWeek);
+    dl->AddTriangleFilled(ImVec2(x, y - em * 0.3f), ImVec2(x - em * 0.3f, y - em * 0.75f), ImVec2(x + em * 0.3f, y - em * 0.75f), ink);
+  }
+  dl->AddTriangleFilled(ImVec2(x0, y - em * 0.3f), ImVec2(x0 - em * 0.3f, y - em * 0.75f), ImVec2(x0 + em * 0.3f, y - em * 0.75f), ink);
+  const float hx = to_x(state.timeline.t_hours);
+  dl->AddCircleFilled(ImVec2(hx, y), em * 0.55f, accent);
+  dl->AddCircle(ImVec2(hx, y), em * 0.55f, IM_COL32(255, 255, 255, 255), 0, 2.0f);
+  if (active) {
+    const float mx = ImGui::GetIO().MousePos.x;
+    hours = app::timeline_hours((mx - x0) / (x1 - x0), end);
+    return true;
+  }
+  return false;
+}
+
+void items(const app::AppState& state, const char* heading_key, const std::vector<core::GuidanceItem>& list) {
+  if (list.empty()) return;
+  ImGui::Spacing();
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_SliderGrab]);
+  ImGui::TextUnformatted(state.ui(heading_key).c_str());
+  ImGui::PopStyleColor();
+  for (const auto& item : list) {
+    ImGui::Bullet();
+    ImGui::SameLine();
+    text_wrapped(item.text.get(state.language));
+    sources_line(state, item.sources);
+  }
+}
+
+}  // namespace
 
 void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, Actions& out) {
   if (begin_panel("##timeline", layout.panel)) {
-    ImGui::TextUnformatted(state.ui("view.timeline").c_str());
+    const core::HealingModel* model = state.content ? &state.content->timeline : nullptr;
+    if (!model || model->phases.empty()) {
+      text_wrapped(state.ui("app.loading"));
+      end_panel();
+      return;
+    }
+    const auto& lang = state.language;
+    const double end = app::timeline_end(state);
+    const auto sample = core::sample(*model, app::course_of(state), state.timeline.t_hours);
+    double hours = 0.0;
+    if (timeline_bar(state, end, hours)) out.push_back(action(app::Action::Kind::SetTime, {}, hours));
+
+    const float em = ImGui::GetFontSize();
+    const bool playing = state.timeline.playing;
+    if (ImGui::Button(state.ui(playing ? "timeline.pause" : "timeline.play").c_str(), ImVec2(em * 6.0f, 0)))
+      out.push_back(action(playing ? app::Action::Kind::Pause : app::Action::Kind::Play));
+    const double speeds[] = {0.5, 1.0, 2.0, 4.0};
+    const char* speed_labels[] = {"0.5x", "1x", "2x", "4x"};
+    for (int i = 0; i < 4; ++i) {
+      ImGui::SameLine();
+      const bool on = std::abs(state.timeline.speed - speeds[i]) < 1e-9;
+      if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
+      if (ImGui::Button(speed_labels[i])) out.push_back(action(app::Action::Kind::SetSpeed, {}, speeds[i]));
+      if (on) ImGui::PopStyleColor();
+    }
+    // Jumps to key moments, wrapping onto as many rows as the panel needs.
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (std::size_t i = 0; i < model->key_moments.size(); ++i) {
+      const auto& k = model->key_moments[i];
+      const std::string label = k.label.get(lang);
+      const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+      if (i > 0) {
+        ImGui::SameLine();
+        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+      }
+      ImGui::PushID(static_cast<int>(i));
+      if (ImGui::SmallButton(label.c_str())) out.push_back(action(app::Action::Kind::SetTime, {}, k.hours));
+      ImGui::PopID();
+    }
+
+    // The moment's card.
     ImGui::Separator();
-    if (ImGui::Button(state.timeline.playing ? "Pause" : "Play"))
-      out.push_back(action(state.timeline.playing ? app::Action::Kind::Pause : app::Action::Kind::Play));
+    const core::PhaseInfo* phase = model->find_phase(sample.phase);
+    char head[160];
+    std::snprintf(head, sizeof head, "%s: %s", format_time(state, sample.hours_since_session).c_str(),
+                  phase ? phase->name.get(lang).c_str() : "");
+    ImGui::TextUnformatted(head);
+    if (state.timeline.sessions > 1) {
+      std::snprintf(head, sizeof head, "%s %d / %d", state.ui("timeline.session_n").c_str(), sample.session_index, state.timeline.sessions);
+      ImGui::TextDisabled("%s", head);
+    }
+    if (phase) {
+      items(state, "timeline.what_happens", {core::GuidanceItem{phase->what_happens, phase->sources}});
+    }
+    const auto guidance = core::guidance_at(*model, sample.hours_since_session);
+    items(state, "timeline.sees", guidance.sees);
+    items(state, "timeline.do", guidance.do_items);
+    items(state, "timeline.avoid", guidance.avoid);
+    items(state, "timeline.call", guidance.call_clinic);
+
+    // The course and the needle.
+    ImGui::Separator();
+    ImGui::TextUnformatted(state.ui("timeline.course").c_str());
+    int sessions = state.timeline.sessions;
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderInt("##sessions", &sessions, 1, 6, (state.ui("timeline.sessions") + ": %d").c_str()))
+      out.push_back(action(app::Action::Kind::SetCourse, {}, sessions, state.timeline.every_weeks));
+    int weeks = static_cast<int>(state.timeline.every_weeks);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::SliderInt("##weeks", &weeks, 2, 8, (state.ui("timeline.every_weeks") + ": %d").c_str()))
+      out.push_back(action(app::Action::Kind::SetCourse, {}, state.timeline.sessions, weeks));
+    char needle[96];
+    std::snprintf(needle, sizeof needle, "%s: %.2f mm", state.ui("timeline.needle").c_str(), state.cross.needle_mm);
+    ImGui::TextUnformatted(needle);
+    text_wrapped(model->downtime_note.get(lang));
+    sources_line(state, model->downtime_sources);
     disclaimer(state);
   }
   end_panel();

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <string>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace skindepth::testing {
 
@@ -20,7 +21,9 @@ struct CliResult {
 // `args` is passed to the shell as written: quote anything with spaces.
 inline CliResult run_cli(const std::string& args, const std::string& stdin_text = "") {
   static int counter = 0;
-  const std::string base = std::string(::testing::TempDir()) + "skindepth_cli_" + std::to_string(++counter);
+  // The process id keeps parallel test processes (ctest -j) from sharing scratch files.
+  const std::string base = std::string(::testing::TempDir()) + "skindepth_cli_" + std::to_string(getpid()) + "_" +
+                           std::to_string(++counter);
   const std::string in = base + ".in", err = base + ".err";
   if (std::FILE* f = std::fopen(in.c_str(), "wb")) {
     std::fwrite(stdin_text.data(), 1, stdin_text.size(), f);
