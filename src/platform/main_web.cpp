@@ -13,6 +13,7 @@
 
 #include <SDL.h>
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -21,6 +22,7 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 using namespace skindepth;
 
@@ -47,6 +49,7 @@ struct Platform {
   double idle_since_ms = 0.0;
   long frames_drawn = 0;
   double last_frame_cpu_ms = 0.0;
+  std::vector<float> frame_ms;  // CPU time of each drawn frame since the last stats reset (benchmarks)
 };
 
 app::AppState g_state;
@@ -162,6 +165,7 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++g_platform.frames_drawn;
   g_platform.last_frame_cpu_ms = sd_now_ms() - start;
+  if (g_platform.frame_ms.size() < 100000) g_platform.frame_ms.push_back(static_cast<float>(g_platform.last_frame_cpu_ms));
 
   if (!g_platform.ready_sent) {
     g_platform.ready_sent = true;
@@ -226,6 +230,19 @@ EMSCRIPTEN_KEEPALIVE const char* sd_load_content(const char* files_json) {
 
 // A host command as JSON text (see app/commands.h); returns the JSON reply.
 EMSCRIPTEN_KEEPALIVE const char* sd_command(const char* command_json) {
+  // Statistics for benchmarks and tests are the platform's, not the app's.
+  const auto parsed = nlohmann::json::parse(command_json ? command_json : "", nullptr, false);
+  const std::string cmd = parsed.is_object() && parsed.contains("cmd") && parsed["cmd"].is_string() ? parsed["cmd"].get<std::string>() : "";
+  if (cmd == "getStats" || cmd == "resetStats") {
+    nlohmann::json stats = {{"ok", true},
+                            {"frames_drawn", g_platform.frames_drawn},
+                            {"frame_ms", g_platform.frame_ms},
+                            {"wasm_heap_bytes", emscripten_get_heap_size()},
+                            {"context_lost", g_platform.context_lost}};
+    if (cmd == "resetStats") g_platform.frame_ms.clear();
+    g_reply = stats.dump();
+    return g_reply.c_str();
+  }
   nlohmann::json events = nlohmann::json::array();
   g_reply = app::run_command_text(g_state, command_json ? command_json : "", events);
   if (g_reply.find("\"ok\":true") != std::string::npos) {
