@@ -121,8 +121,16 @@
     this.statusEl = document.createElement('div');
     this.statusEl.className = 'sd-status';
     this.statusEl.setAttribute('role', 'status');
+    // What the canvas shows, in words, for screen readers (updated by the widget's "describe" event).
+    this.liveEl = document.createElement('div');
+    this.liveEl.className = 'sd-live';
+    this.liveEl.setAttribute('aria-live', 'polite');
+    this.liveEl.setAttribute('aria-atomic', 'true');
+    canvas.setAttribute('aria-describedby', id + '-live');
+    this.liveEl.id = id + '-live';
     frame.appendChild(canvas);
     frame.appendChild(this.statusEl);
+    frame.appendChild(this.liveEl);
     el.appendChild(frame);
     this.canvas = canvas;
     this._status('Loading…');
@@ -148,6 +156,7 @@
           printErr: function (t) { console.error(t); },
           onWidgetEvent: function (name, detailJson) {
             var detail = detailJson ? JSON.parse(detailJson) : {};
+            if (name === 'describe') self.liveEl.textContent = detail.text || '';
             if (name === 'ready') {
               self._status('');
               el.setAttribute('data-ready', 'true');
@@ -179,6 +188,12 @@
         };
         new ResizeObserver(resize).observe(canvas);
         resize();
+        var motion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+        var sendMotion = function () { self.command({cmd: 'setReducedMotion', on: !!(motion && motion.matches)}).catch(function () {}); };
+        if (motion) {
+          sendMotion();
+          if (motion.addEventListener) motion.addEventListener('change', sendMotion);
+        }
         if (o.lang) self.setLanguage(o.lang).catch(function () {});
         if (o.mode) self.command({cmd: 'setMode', mode: o.mode}).catch(function () {});
         if (o.area) self.setArea(o.area).catch(function () {});

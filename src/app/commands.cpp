@@ -1,6 +1,9 @@
 // The host command interface (see commands.h).
 #include "app/commands.h"
 
+#include "app/describe.h"
+#include "core/depth.h"
+
 #include <cmath>
 
 namespace skindepth::app {
@@ -24,8 +27,21 @@ json state_json(const AppState& s, bool include_answers) {
       {"quiz_step", s.quiz.step},
       {"quiz_finished", s.quiz.finished},
       {"notices", s.notices},
+      {"reduced_motion", s.reduced_motion},
   };
   if (include_answers) j["answers"] = s.quiz.answers;
+  // What the cross-section shows for the chosen needle (the same query the label draws).
+  if (const core::BodyArea* area = s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr) {
+    const auto r = core::query_depth(*area, s.content->skin, s.cross.needle_mm);
+    j["tip_layer"] = core::layer_id(r.tip_layer);
+    j["skin_mm"] = r.skin_mm;
+    j["within_usual_range"] = r.within_usual_range;
+    j["beyond_dermis"] = r.beyond_dermis;
+    nlohmann::json warnings = nlohmann::json::array();
+    for (const auto& w : r.warnings) warnings.push_back(w.id);
+    j["warnings"] = warnings;
+  }
+  j["description"] = describe(s);
   return j;
 }
 
@@ -78,6 +94,11 @@ json run_command(AppState& s, const json& c, json& events) {
     a.kind = K::SetCompare;
     ok = c.contains("on") && c["on"].is_boolean();
     a.number = ok && c["on"].get<bool>() ? 1.0 : 0.0;
+  } else if (cmd == "setReducedMotion") {
+    if (!c.contains("on") || !c["on"].is_boolean()) return fail("command \"setReducedMotion\" needs \"on\": true or false");
+    s.reduced_motion = c["on"].get<bool>();
+    s.needs_frame = true;
+    return {{"ok", true}, {"state", state_json(s, false)}};
   } else if (cmd == "stamp") a.kind = K::Stamp;
   else if (cmd == "setTime") ok = need_number("hours", K::SetTime);
   else if (cmd == "play") a.kind = K::Play;

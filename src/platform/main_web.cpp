@@ -4,6 +4,7 @@
 // advance -> render, drawn only when something changed.
 #include "app/app_state.h"
 #include "app/commands.h"
+#include "app/describe.h"
 #include "app/layout.h"
 #include "app/scene.h"
 #include "content/embedded.h"
@@ -49,7 +50,8 @@ struct Platform {
   double idle_since_ms = 0.0;
   long frames_drawn = 0;
   double last_frame_cpu_ms = 0.0;
-  std::vector<float> frame_ms;  // CPU time of each drawn frame since the last stats reset (benchmarks)
+  std::vector<float> frame_ms;
+  std::string description;      // the last text sent to the page's live region  // CPU time of each drawn frame since the last stats reset (benchmarks)
 };
 
 app::AppState g_state;
@@ -167,6 +169,10 @@ void frame() {
   g_platform.last_frame_cpu_ms = sd_now_ms() - start;
   if (g_platform.frame_ms.size() < 100000) g_platform.frame_ms.push_back(static_cast<float>(g_platform.last_frame_cpu_ms));
 
+  if (std::string text = app::describe(g_state); text != g_platform.description) {
+    g_platform.description = text;
+    emit("describe", {{"text", text}});
+  }
   if (!g_platform.ready_sent) {
     g_platform.ready_sent = true;
     emit("ready", {{"state", app::state_json(g_state, false)}});

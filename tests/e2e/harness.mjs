@@ -52,8 +52,10 @@ export async function open(browser, url, viewport = kDesktop, {waitReady = true,
   return {context, page, errors, requests};
 }
 
-// Waits until the widget has drawn the frames its last change asked for.
-export async function settle(page, ms = 400) {
+// Waits until the widget has drawn the frames its last change asked for: two rounds of
+// requestAnimationFrame in the page, then a little more (software GL frames are slow here).
+export async function settle(page, ms = 300) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   await page.waitForTimeout(ms);
 }
 

@@ -1,0 +1,63 @@
+// describe(): the canvas in words (see describe.h).
+#include "app/describe.h"
+
+#include "app/scene.h"
+#include "core/depth.h"
+#include "core/timeline.h"
+
+#include <cstdio>
+
+namespace skindepth::app {
+
+namespace {
+
+std::string mm(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f mm", v);
+  return buf;
+}
+
+std::string describe_cross(const AppState& s) {
+  const auto& c = *s.content;
+  const core::BodyArea* area = c.skin.find_area(s.cross.area_id);
+  if (!area) return {};
+  auto one = [&](double needle) {
+    const auto r = core::query_depth(*area, c.skin, needle);
+    std::string text = s.ui("describe.needle") + " " + mm(needle) + ": " + s.ui("describe.tip_in") + " " +
+                       s.ui("layer." + std::string(core::layer_id(r.tip_layer))) + " (" + mm(needle) + " " +
+                       s.ui("cross.tip_of") + " " + mm(r.skin_mm) + " " + s.ui("cross.skin") + ").";
+    if (r.within_usual_range) text += " " + s.ui("cross.within_range");
+    for (const auto& w : r.warnings) text += " " + w.text.get(s.language);
+    return text;
+  };
+  std::string text = area->name.get(s.language) + ". " + one(s.cross.needle_mm);
+  if (s.cross.comparing) text += " " + s.ui("describe.compared_with") + " " + one(s.cross.compare_mm);
+  return text;
+}
+
+std::string describe_timeline(const AppState& s) {
+  const auto& model = s.content->timeline;
+  const auto h = core::sample(model, course_of(s), s.timeline.t_hours);
+  const core::PhaseInfo* phase = model.find_phase(h.phase);
+  char when[64];
+  const double hrs = h.hours_since_session;
+  if (hrs < 48) std::snprintf(when, sizeof when, "%.0f %s", hrs < 1 ? hrs * 60 : hrs, s.ui(hrs < 1 ? "time.minutes" : "time.hours").c_str());
+  else std::snprintf(when, sizeof when, "%s %.0f", s.ui("time.day").c_str(), hrs / 24.0);
+  std::string text = s.ui("view.timeline") + ": " + when + " " + s.ui("timeline.after") + " " + std::to_string(h.session_index) + ". ";
+  if (phase) text += phase->name.get(s.language) + ". " + phase->what_happens.get(s.language);
+  return text;
+}
+
+}  // namespace
+
+std::string describe(const AppState& s) {
+  if (!s.content) return s.ui("app.loading");
+  switch (s.view) {
+    case View::CrossSection: return describe_cross(s);
+    case View::Timeline: return describe_timeline(s);
+    case View::Questionnaire: return s.ui("view.questionnaire");
+  }
+  return {};
+}
+
+}  // namespace skindepth::app

@@ -1,0 +1,13 @@
+// A plain-text description of what the widget shows, in the current language: the host page puts
+// it in an ARIA live region (screen readers hear what the canvas draws) and tests read it.
+#pragma once
+
+#include "app/app_state.h"
+
+#include <string>
+
+namespace skindepth::app {
+
+std::string describe(const AppState& state);
+
+}  // namespace skindepth::app

@@ -1,0 +1,79 @@
+// The cross-section through the page: the host sets area and needle length, the widget answers
+// exactly as the native `skindepth depth` does, says it in its live region, and draws it.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {execFileSync} from 'node:child_process';
+import {launch, serve, open, settle, shot, root, kPhone, kDesktop} from './harness.mjs';
+import {decodePng, countPixels} from './png.mjs';
+
+const cli = path.join(root, 'build/native/skindepth');
+let browser, server, url;
+before(async () => {
+  browser = await launch();
+  ({server, url} = await serve());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const cases = [['forehead', 0.5], ['cheeks', 1.5], ['abdomen', 2.5], ['around_eyes', 0.25], ['scalp', 1.5]];
+
+test('area and needle length set through the page give the core\'s answer', async () => {
+  const {context, page, errors} = await open(browser, url, kDesktop);
+  for (const [area, mm] of cases) {
+    await page.evaluate(([a, m]) => SkinDepth.instances[0].setArea(a).then(() => SkinDepth.instances[0].setNeedleLength(m)), [area, mm]);
+    const state = await page.evaluate(() => SkinDepth.instances[0].getState());
+    const expected = JSON.parse(execFileSync(cli, ['depth', '--area', area, '--needle-mm', String(mm)]).toString());
+    assert.equal(state.area, area);
+    assert.equal(state.needle_mm, mm);
+    assert.equal(state.tip_layer, expected.tip_layer, `${area} ${mm}`);
+    assert.equal(state.within_usual_range, expected.within_usual_range, `${area} ${mm}`);
+    assert.equal(state.beyond_dermis, expected.beyond_dermis, `${area} ${mm}`);
+    assert.deepEqual(state.warnings, expected.warnings.map((w) => w.id), `${area} ${mm}`);
+    // The live region says the same, in words.
+    const layerWords = {stratum_corneum: 'Stratum corneum', epidermis: 'Epidermis', papillary_dermis: 'Papillary dermis',
+                        reticular_dermis: 'Reticular dermis', subcutis: 'Fat (subcutis)'}[expected.tip_layer];
+    // The region updates on the next frame drawn (software GL here: allow for slow frames).
+    await page.waitForFunction((t) => document.querySelector('#skindepth-main .sd-live').textContent.includes(t),
+                               `${mm.toFixed(2)} mm: the tip reaches the ${layerWords}`, {timeout: 15000}).catch(() => {});
+    const live = await page.locator('#skindepth-main .sd-live').textContent();
+    assert.ok(live.includes(layerWords), `live region "${live}" names ${layerWords}`);
+    assert.ok(live.includes(`${mm.toFixed(2)} mm`), live);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an unknown area is refused with a clear message and changes nothing', async () => {
+  const {context, page, errors} = await open(browser, url, kDesktop);
+  const message = await page.evaluate(() => SkinDepth.instances[0].setArea('elbow').then(() => 'accepted', (e) => e.message));
+  assert.match(message, /unknown area "elbow"/);
+  const state = await page.evaluate(() => SkinDepth.instances[0].getState());
+  assert.equal(state.area, 'cheeks');
+  assert.ok(errors.some((e) => e.includes('unknown area')), 'the console says why');
+  await context.close();
+});
+
+for (const [name, vp, area, mm] of [['desktop-forehead-0.5', kDesktop, 'forehead', 0.5], ['desktop-cheeks-1.5', kDesktop, 'cheeks', 1.5],
+                                    ['phone-abdomen-2.5', kPhone, 'abdomen', 2.5]]) {
+  test(`screenshot ${name}: the needle line is drawn at the chosen depth`, async () => {
+    const {context, page, errors} = await open(browser, url, vp);
+    await page.evaluate(([a, m]) => SkinDepth.instances[0].setArea(a).then(() => SkinDepth.instances[0].setNeedleLength(m)), [area, mm]);
+    await settle(page);
+    const canvas = page.locator('#skindepth-main canvas');
+    const png = await canvas.screenshot();
+    fs.writeFileSync(shot(`cross-${name}.png`), png);
+    const img = decodePng(png);
+    // The depth label is a saturated blue (within range) or red (warning) box.
+    const blue = countPixels(img, (r, g, b) => b > 140 && r < 70 && g < 110);
+    const red = countPixels(img, (r, g, b) => r > 160 && g < 50 && b < 70);
+    const state = await page.evaluate(() => SkinDepth.instances[0].getState());
+    if (state.warnings.length) assert.ok(red > 200, `a red warning label (${red} px)`);
+    else assert.ok(blue > 200, `a blue depth label (${blue} px)`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
