@@ -55,6 +55,10 @@
     if (o.view === undefined && d.view) o.view = d.view;
     if (o.mode === undefined && d.mode) o.mode = d.mode;
     if (o.area === undefined && d.area) o.area = d.area;
+    if (o.bookUrl === undefined && d.bookUrl) o.bookUrl = d.bookUrl;
+    if (o.bookLabel === undefined && d.bookLabel) o.bookLabel = d.bookLabel;
+    if (o.clinic === undefined && d.clinic) o.clinic = d.clinic;
+    if (o.shareAnswers === undefined && d.shareAnswers) o.shareAnswers = d.shareAnswers === 'true';
     if (o.content === undefined) o.content = baseUrl + 'content/';
     return o;
   }
@@ -100,8 +104,61 @@
   Widget.prototype.setNeedleLength = function (mm) { return this.command({cmd: 'setNeedleLength', mm: mm}); };
   Widget.prototype.setTime = function (hours) { return this.command({cmd: 'setTime', hours: hours}); };
   Widget.prototype.setLanguage = function (lang) { return this.command({cmd: 'setLanguage', language: lang}); };
+  Widget.prototype.setAnswers = function (answers) { return this.command({cmd: 'setAnswers', answers: answers}); };
+  Widget.prototype.showPlan = function () { return this.command({cmd: 'showPlan'}); };
+  Widget.prototype.getPlan = function () {
+    return this.command({cmd: 'getPlan'}).then(function (r) { return r.plan; });
+  };
   Widget.prototype.getState = function () {
     return this.command({cmd: 'getState'}).then(function (r) { return Object.assign({}, r.state, {stats: r.stats}); });
+  };
+
+  // Booking hand-off: the configured URL with the area and treatment filled in, never the answers.
+  Widget.prototype._book = function (detail) {
+    var url = this.options.bookUrl;
+    if (!url) return;
+    var filled = String(url).replace('{area}', encodeURIComponent(detail.area || ''))
+                            .replace('{treatment}', encodeURIComponent(detail.treatment || ''));
+    detail.url = filled;
+    window.open(filled, '_blank', 'noopener');
+  };
+
+  // Plan exports, all in the browser: print, copy as text, download an .ics calendar.
+  Widget.prototype._export = function (detail) {
+    var self = this;
+    if (detail.kind === 'copy') {
+      var done = function () { self._emit('export', {kind: 'copy'}); };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(detail.text).then(done, done);
+      self.lastExport = detail.text;
+      return;
+    }
+    if (detail.kind === 'ics') {
+      var blob = new Blob([detail.ics], {type: 'text/calendar'});
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'microneedling-plan.ics';
+      document.body.appendChild(a);
+      a.click();
+      setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+      self.lastExport = detail.ics;
+      self._emit('export', {kind: 'ics'});
+      return;
+    }
+    if (detail.kind === 'print') {
+      var sheet = document.createElement('div');
+      sheet.className = 'sd-print-sheet';
+      var pre = document.createElement('pre');
+      pre.textContent = detail.text;
+      sheet.appendChild(pre);
+      document.body.appendChild(sheet);
+      document.body.classList.add('sd-printing');
+      self.lastExport = detail.text;
+      self._emit('export', {kind: 'print'});
+      var cleanup = function () { document.body.classList.remove('sd-printing'); sheet.remove(); };
+      window.addEventListener('afterprint', cleanup, {once: true});
+      window.print();
+      setTimeout(cleanup, 60000);
+    }
   };
 
   Widget.prototype.mount = function () {
@@ -157,6 +214,13 @@
           onWidgetEvent: function (name, detailJson) {
             var detail = detailJson ? JSON.parse(detailJson) : {};
             if (name === 'describe') self.liveEl.textContent = detail.text || '';
+            if (name === 'export') return self._export(detail);
+            if (name === 'bookclick') self._book(detail);
+            if (name === 'plancomplete' && o.shareAnswers) {
+              // Only when the host opted in do health answers leave the widget.
+              var st = JSON.parse(self.module.ccall('sd_command', 'string', ['string'], [JSON.stringify({cmd: 'getState', includeAnswers: true})]));
+              detail.answers = st.state.answers;
+            }
             if (name === 'ready') {
               self._status('');
               el.setAttribute('data-ready', 'true');
@@ -194,6 +258,10 @@
           sendMotion();
           if (motion.addEventListener) motion.addEventListener('change', sendMotion);
         }
+        var now = new Date();
+        var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+        self.command({cmd: 'setToday', date: now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate())}).catch(function () {});
+        if (o.bookLabel) self.command({cmd: 'setBookLabel', label: String(o.bookLabel)}).catch(function () {});
         if (o.lang) self.setLanguage(o.lang).catch(function () {});
         if (o.mode) self.command({cmd: 'setMode', mode: o.mode}).catch(function () {});
         if (o.area) self.setArea(o.area).catch(function () {});

@@ -1,6 +1,7 @@
 // apply() and advance(): the only writers of AppState (see app_state.h).
 #include "app/app_state.h"
 
+#include "app/quiz.h"
 #include "app/scene.h"
 
 #include <algorithm>
@@ -126,19 +127,77 @@ bool apply(AppState& s, const Action& a, std::string* error) {
       if (a.text.empty()) return refuse("an answer needs a key");
       s.quiz.answers[a.text] = a.value;
       s.quiz.finished = false;
+      // The drawing follows the area the patient picks.
+      if (a.text == "area" && a.value.is_string() && s.content && s.content->skin.find_area(a.value.get<std::string>()))
+        s.cross.area_id = a.value.get<std::string>();
       break;
     case K::ClearAnswer:
       s.quiz.answers.erase(a.text);
       s.quiz.finished = false;
       break;
-    case K::StepTo:
-      s.quiz.step = std::max(0, static_cast<int>(a.number));
+    case K::StepTo: {
+      const int pages = static_cast<int>(visible_steps(s).size());
+      s.quiz.step = std::clamp(static_cast<int>(a.number), 0, pages);
+      if (s.quiz.step == pages) {
+        if (const auto plan = current_plan(s)) {
+          s.quiz.finished = true;
+          // Only the decision kind and the area leave the widget unless the host opted in.
+          s.outbox.push_back({{"name", "plancomplete"},
+                              {"detail", {{"decision", core::decision_id(plan->decision)}, {"area", s.cross.area_id}}}});
+        }
+      }
       break;
+    }
+    case K::ShiftStart:
+      if (!s.quiz.start.valid()) return refuse("no start date: the host did not give today's date");
+      s.quiz.start = add_days(s.quiz.start, static_cast<int>(a.number));
+      if (s.today.valid() && s.quiz.start.iso() < s.today.iso()) s.quiz.start = s.today;
+      break;
+    case K::ShowPlanDepth:
+    case K::ShowPlanCourse: {
+      const auto plan = current_plan(s);
+      if (!plan || plan->decision != core::Decision::Proceed) return refuse("there is no plan to show yet");
+      if (s.content->skin.find_area(s.cross.area_id) == nullptr) return refuse("the plan's area is not in the content");
+      s.cross.needle_mm = snap_needle((plan->depth_mm.min + plan->depth_mm.max) / 2.0);
+      if (a.kind == K::ShowPlanDepth) {
+        s.view = View::CrossSection;
+      } else {
+        s.timeline.sessions = std::clamp(static_cast<int>(plan->sessions.max), 1, 12);
+        s.timeline.every_weeks = std::clamp(plan->interval_weeks.min, 1.0, 26.0);
+        s.timeline.t_hours = 0.0;
+        s.timeline.playing = !s.reduced_motion;
+        s.view = View::Timeline;
+      }
+      break;
+    }
+    case K::BookClick: {
+      const auto plan = current_plan(s);
+      const bool consult = !plan || plan->decision != core::Decision::Proceed;
+      s.outbox.push_back({{"name", "bookclick"},
+                          {"detail", {{"area", s.cross.area_id}, {"treatment", consult ? "consultation" : "microneedling"},
+                                      {"decision", plan ? std::string(core::decision_id(plan->decision)) : "none"}}}});
+      break;
+    }
+    case K::Export: {
+      const auto plan = current_plan(s);
+      if (!plan) return refuse("there is no plan to export yet");
+      nlohmann::json detail = {{"kind", a.text}, {"text", plan_text(s, *plan)}};
+      if (a.text == "ics") {
+        if (plan->decision != core::Decision::Proceed || !s.quiz.start.valid()) return refuse("no session dates to export");
+        const auto dates = session_dates(s.quiz.start, static_cast<int>(plan->sessions.max), static_cast<int>(plan->interval_weeks.min));
+        detail["ics"] = sessions_ics(dates, s.ui("plan.ics_title"), s.ui("plan.stamp"), s.today.valid() ? s.today.iso().substr(0, 4) + s.today.iso().substr(5, 2) + s.today.iso().substr(8, 2) + "T000000Z" : "19700101T000000Z");
+      } else if (a.text != "print" && a.text != "copy") {
+        return refuse("unknown export \"" + a.text + "\"; expected print, copy or ics");
+      }
+      s.outbox.push_back({{"name", "export"}, {"detail", detail}});
+      break;
+    }
     case K::FinishQuiz:
       s.quiz.finished = true;
       break;
     case K::ResetForNextPatient:
       s.quiz = Questionnaire{};
+      if (s.today.valid()) s.quiz.start = add_days(s.today, 7);
       s.cross = CrossSection{};
       s.timeline = TimelineView{};
       s.view = View::CrossSection;

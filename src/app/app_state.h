@@ -3,6 +3,7 @@
 // advance() are the only writers. No GL, no SDL, no ImGui here: all of it is tested natively.
 #pragma once
 
+#include "app/calendar.h"
 #include "core/content.h"
 
 #include <nlohmann/json.hpp>
@@ -51,9 +52,10 @@ struct TimelineView {
 };
 
 struct Questionnaire {
-  int step = 0;
+  int step = 0;                                        // the plan page is the step after the last
   nlohmann::json answers = nlohmann::json::object();  // answer vocabulary of the plan issue
   bool finished = false;
+  Date start;  // the first session's date for the calendar (host's today + 7 days; invalid: no calendar)
 };
 
 struct AppState {
@@ -67,6 +69,10 @@ struct AppState {
   Questionnaire quiz;
   bool reduced_motion = false;
   std::vector<std::string> notices;  // messages shown in the widget (e.g. content fell back)
+  std::string book_label;            // the host's booking button text ("" = the content's)
+  Date today;                        // given by the host page (the widget never reads a clock)
+  // Events for the host page raised by actions ({"name", "detail"}); the platform sends them.
+  std::vector<nlohmann::json> outbox;
   double seconds = 0.0;              // widget time, advanced by advance(); never a clock read
   bool needs_frame = true;           // something changed: draw the next frame
 
@@ -80,7 +86,8 @@ struct Action {
     SetView, SetLanguage, SetMode,
     SetArea, SetNeedle, SetCompare, SetCompareNeedle, Stamp, Zoom, Pan, ResetView, SelectStructure,
     SetTime, Play, Pause, SetSpeed, SetCourse,
-    Answer, ClearAnswer, StepTo, FinishQuiz, ResetForNextPatient,
+    Answer, ClearAnswer, StepTo, FinishQuiz, ResetForNextPatient, ShiftStart,
+    ShowPlanDepth, ShowPlanCourse, BookClick, Export,
     DismissNotices,
   };
   Kind kind = Kind::SetView;

@@ -2,6 +2,7 @@
 #include "app/commands.h"
 
 #include "app/describe.h"
+#include "app/quiz.h"
 #include "core/depth.h"
 
 #include <cmath>
@@ -26,6 +27,8 @@ json state_json(const AppState& s, bool include_answers) {
       {"every_weeks", s.timeline.every_weeks},
       {"quiz_step", s.quiz.step},
       {"quiz_finished", s.quiz.finished},
+      {"quiz_steps", static_cast<int>(visible_steps(s).size())},
+      {"today", s.today.valid() ? s.today.iso() : ""},
       {"notices", s.notices},
       {"reduced_motion", s.reduced_motion},
   };
@@ -99,6 +102,58 @@ json run_command(AppState& s, const json& c, json& events) {
     s.reduced_motion = c["on"].get<bool>();
     s.needs_frame = true;
     return {{"ok", true}, {"state", state_json(s, false)}};
+  } else if (cmd == "setAnswers") {
+    // Replaces every answer; the vocabulary is checked by the core's parser first, so an unknown
+    // key or value is refused with its name and nothing the user entered is lost.
+    if (!c.contains("answers") || !c["answers"].is_object()) return fail("command \"setAnswers\" needs \"answers\": an object");
+    const auto parsed = core::parse_answers(c["answers"].dump());
+    if (!parsed.ok()) return fail(parsed.error);
+    s.quiz.answers = c["answers"];
+    s.quiz.finished = false;
+    if (c["answers"].contains("area") && s.content && s.content->skin.find_area(c["answers"]["area"].get<std::string>()))
+      s.cross.area_id = c["answers"]["area"].get<std::string>();
+    s.needs_frame = true;
+    return {{"ok", true}, {"state", state_json(s, false)}};
+  } else if (cmd == "answer") {
+    // One answer, as the questionnaire panel gives it; checked against the vocabulary on its own.
+    std::string key;
+    if (!string_of(c, "key", key) || !c.contains("value")) return fail("command \"answer\" needs \"key\" and \"value\"");
+    json probe = {{"concerns", json::array({"texture"})}, {"area", "cheeks"}};
+    probe[key] = c["value"];
+    const auto parsed = core::parse_answers(probe.dump());
+    if (!parsed.ok()) return fail(parsed.error);
+    a.kind = K::Answer;
+    a.text = key;
+    a.value = c["value"];
+  } else if (cmd == "getPlan") {
+    const auto parsed = parsed_answers(s);
+    if (!parsed.ok()) return fail("no plan yet: " + parsed.error);
+    const auto plan = core::make_plan(*s.content, *parsed.answers, s.language);
+    return {{"ok", true}, {"plan", json::parse(core::plan_to_json(plan, s.language))}, {"text", plan_text(s, plan)}};
+  } else if (cmd == "showPlan") {
+    a.kind = K::StepTo;
+    a.number = static_cast<double>(visible_steps(s).size());
+    std::string error;
+    if (!current_plan(s)) return fail("the answers are not complete: every visible question needs an answer");
+    apply(s, a, &error);
+    s.view = View::Questionnaire;
+    return {{"ok", true}, {"state", state_json(s, false)}};
+  } else if (cmd == "setToday") {
+    std::string iso;
+    Date d;
+    if (!string_of(c, "date", iso) || !parse_date(iso, d)) return fail("command \"setToday\" needs \"date\": \"YYYY-MM-DD\"");
+    s.today = d;
+    if (!s.quiz.start.valid()) s.quiz.start = add_days(d, 7);
+    return {{"ok", true}, {"state", state_json(s, false)}};
+  } else if (cmd == "setBookLabel") {
+    if (!string_of(c, "label", s.book_label)) return fail("command \"setBookLabel\" needs \"label\"");
+    return {{"ok", true}, {"state", state_json(s, false)}};
+  } else if (cmd == "export") {
+    ok = need_string("kind", K::Export);
+  } else if (cmd == "bookClick") {
+    a.kind = K::BookClick;
+  } else if (cmd == "stepTo") {
+    ok = need_number("step", K::StepTo);
   } else if (cmd == "stamp") a.kind = K::Stamp;
   else if (cmd == "setTime") ok = need_number("hours", K::SetTime);
   else if (cmd == "play") a.kind = K::Play;
@@ -113,6 +168,8 @@ json run_command(AppState& s, const json& c, json& events) {
   std::string error;
   if (!apply(s, a, &error)) return fail(error);
   if (s.view != before) events.push_back({{"name", "viewchange"}, {"detail", {{"view", view_id(s.view)}}}});
+  for (auto& e : s.outbox) events.push_back(std::move(e));
+  s.outbox.clear();
   return {{"ok", true}, {"state", state_json(s, false)}};
 }
 

@@ -161,6 +161,8 @@ void frame() {
     if (!app::apply(g_state, a, &error)) log_error(error);
   }
   if (g_state.view != before) emit("viewchange", {{"view", app::view_id(g_state.view)}});
+  for (const auto& e : g_state.outbox) emit(e["name"].get<std::string>().c_str(), e["detail"]);
+  g_state.outbox.clear();
   if (!actions.empty()) g_state.needs_frame = true;
 
   g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);

@@ -29,6 +29,7 @@ void apply_theme(const Theme& theme, float em) {
   s.Colors[ImGuiCol_SliderGrab] = accent;
   s.Colors[ImGuiCol_SliderGrabActive] = accent;
   s.Colors[ImGuiCol_CheckMark] = accent;
+  s.Colors[ImGuiCol_PlotHistogram] = accent;
   s.Colors[ImGuiCol_Tab] = tint(0.1f);
   s.Colors[ImGuiCol_TabHovered] = tint(0.35f);
   s.Colors[ImGuiCol_TabActive] = tint(0.9f);
