@@ -8,7 +8,7 @@
 namespace skindepth::app {
 
 struct Date {
-  int year = 1970, month = 1, day = 1;
+  int year = 0, month = 0, day = 0;  // all zero: no date (invalid)
   bool valid() const;
   std::string iso() const;  // 2026-11-21
 };

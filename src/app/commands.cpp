@@ -137,6 +137,8 @@ json run_command(AppState& s, const json& c, json& events) {
     if (!current_plan(s)) return fail("the answers are not complete: every visible question needs an answer");
     apply(s, a, &error);
     s.view = View::Questionnaire;
+    for (auto& e : s.outbox) events.push_back(std::move(e));
+    s.outbox.clear();
     return {{"ok", true}, {"state", state_json(s, false)}};
   } else if (cmd == "setToday") {
     std::string iso;

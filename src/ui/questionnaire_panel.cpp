@@ -186,12 +186,14 @@ void draw_plan(const app::AppState& state, const core::Plan& plan, Actions& out)
                                : state.book_label;
   if (ImGui::Button(book.c_str(), ImVec2(-1, em * 2.4f))) out.push_back(action(K::BookClick));
   ImGui::PopStyleColor(2);
-  const float third = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x * 2) / 3.0f;
-  if (ImGui::Button(state.ui("plan.print").c_str(), ImVec2(third, 0))) out.push_back(action(K::Export, "print"));
+  // Exports: print and copy always; the calendar only when there are session dates.
+  const float half_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+  if (ImGui::Button(state.ui("plan.print").c_str(), ImVec2(half_w, 0))) out.push_back(action(K::Export, "print"));
   ImGui::SameLine();
-  if (ImGui::Button(state.ui("plan.copy").c_str(), ImVec2(third, 0))) out.push_back(action(K::Export, "copy"));
-  ImGui::SameLine();
-  if (ImGui::Button(state.ui("plan.ics").c_str(), ImVec2(third, 0))) out.push_back(action(K::Export, "ics"));
+  if (ImGui::Button(state.ui("plan.copy").c_str(), ImVec2(half_w, 0))) out.push_back(action(K::Export, "copy"));
+  if (plan.decision == core::Decision::Proceed && state.quiz.start.valid() &&
+      ImGui::Button(state.ui("plan.ics").c_str(), ImVec2(-1, 0)))
+    out.push_back(action(K::Export, "ics"));
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
   if (ImGui::Button(state.ui("plan.edit").c_str(), ImVec2(half, 0))) out.push_back(action(K::StepTo, {}, 0));
   ImGui::SameLine();
