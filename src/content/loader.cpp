@@ -4,6 +4,7 @@
 
 #include "content/embedded.h"
 #include "content/parts.h"
+#include "core/json_text.h"
 
 namespace skindepth::content {
 
@@ -59,10 +60,9 @@ bool parse_file(const FileMap& files, const std::string& name, nlohmann::json& o
     errors.push_back({name, "", "file missing"});
     return false;
   }
-  try {
-    out = nlohmann::json::parse(it->second);
-  } catch (const nlohmann::json::parse_error& e) {
-    errors.push_back({name, "", std::string("not valid JSON: ") + e.what()});
+  std::string error;
+  if (!core::parse_json(it->second, out, error)) {  // never throws: the widget runs without exceptions
+    errors.push_back({name, "", "not valid JSON: " + error});
     return false;
   }
   return true;

@@ -1,6 +1,8 @@
 // The answer vocabulary and its strict parser (see answers.h).
 #include "core/answers.h"
 
+#include "core/json_text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <cmath>
@@ -151,10 +153,9 @@ bool Answers::answered(int key_index) const {
 AnswersResult parse_answers(std::string_view json) {
   AnswersResult result;
   nlohmann::json doc;
-  try {
-    doc = nlohmann::json::parse(json);
-  } catch (const nlohmann::json::parse_error& e) {
-    result.error = std::string("answers are not valid JSON: ") + e.what();
+  std::string parse_error;
+  if (!parse_json(json, doc, parse_error)) {  // never throws: the widget runs without exceptions
+    result.error = "answers are not valid JSON: " + parse_error;
     return result;
   }
   if (!doc.is_object()) {

@@ -1,0 +1,46 @@
+// Non-throwing JSON parsing (see json_text.h): a SAX pass that only records the first error, then
+// the non-throwing DOM parse.
+#include "core/json_text.h"
+
+namespace skindepth::core {
+
+namespace {
+
+struct ErrorOnly : nlohmann::json_sax<nlohmann::json> {
+  std::string message;
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
+    message = ex.what();
+    return false;
+  }
+};
+
+}  // namespace
+
+bool parse_json(std::string_view text, nlohmann::json& out, std::string& error) {
+  ErrorOnly check;
+  const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &check, nlohmann::json::input_format_t::json, true);
+  if (!ok || !check.message.empty()) {
+    error = check.message.empty() ? "not valid JSON" : check.message;
+    return false;
+  }
+  out = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+  if (out.is_discarded()) {  // e.g. a number too large for a double
+    error = "not valid JSON (a value is out of range)";
+    return false;
+  }
+  return true;
+}
+
+}  // namespace skindepth::core
