@@ -59,6 +59,14 @@
     if (o.bookLabel === undefined && d.bookLabel) o.bookLabel = d.bookLabel;
     if (o.clinic === undefined && d.clinic) o.clinic = d.clinic;
     if (o.shareAnswers === undefined && d.shareAnswers) o.shareAnswers = d.shareAnswers === 'true';
+    if (o.theme === undefined) {
+      var t = {};
+      if (d.theme) { try { t = JSON.parse(d.theme); } catch (e) { console.error('SkinDepth: data-theme is not JSON: ' + e.message); } }
+      if (d.accent) t.accent = d.accent;
+      if (d.radius) t.radius = Number(d.radius);
+      if (d.fontScale) t.fontScale = Number(d.fontScale);
+      o.theme = t;
+    }
     if (o.content === undefined) o.content = baseUrl + 'content/';
     return o;
   }
@@ -104,6 +112,18 @@
   Widget.prototype.setNeedleLength = function (mm) { return this.command({cmd: 'setNeedleLength', mm: mm}); };
   Widget.prototype.setTime = function (hours) { return this.command({cmd: 'setTime', hours: hours}); };
   Widget.prototype.setLanguage = function (lang) { return this.command({cmd: 'setLanguage', language: lang}); };
+  // Branding: {accent: '#8c4a5c', radius: 0.35 (em), fontScale: 1}; also tints the frame around the canvas.
+  Widget.prototype.setTheme = function (theme) {
+    var cmd = Object.assign({cmd: 'setTheme'}, theme);
+    var el = this.el;
+    return this.command(cmd).then(function (r) {
+      if (theme.accent) el.style.setProperty('--sd-accent', theme.accent);
+      if (theme.radius !== undefined) el.style.setProperty('--sd-radius', Math.round(theme.radius * 16) + 'px');
+      return r;
+    });
+  };
+  Widget.prototype.setMode = function (mode) { return this.command({cmd: 'setMode', mode: mode}); };
+  Widget.prototype.reset = function () { return this.command({cmd: 'reset'}); };
   Widget.prototype.setAnswers = function (answers) { return this.command({cmd: 'setAnswers', answers: answers}); };
   Widget.prototype.showPlan = function () { return this.command({cmd: 'showPlan'}); };
   Widget.prototype.getPlan = function () {
@@ -159,6 +179,20 @@
       window.print();
       setTimeout(cleanup, 60000);
     }
+  };
+
+  // Staff mode: a full-screen button for presenting on a big screen.
+  Widget.prototype._staffChrome = function () {
+    var frame = this.el.querySelector('.sd-frame');
+    var btn = document.createElement('button');
+    btn.type = 'button';
+    btn.className = 'sd-fullscreen';
+    btn.textContent = 'Full screen';
+    btn.addEventListener('click', function () {
+      if (document.fullscreenElement) document.exitFullscreen();
+      else if (frame.requestFullscreen) frame.requestFullscreen();
+    });
+    frame.appendChild(btn);
   };
 
   Widget.prototype.mount = function () {
@@ -262,8 +296,10 @@
         var pad = function (n) { return (n < 10 ? '0' : '') + n; };
         self.command({cmd: 'setToday', date: now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate())}).catch(function () {});
         if (o.bookLabel) self.command({cmd: 'setBookLabel', label: String(o.bookLabel)}).catch(function () {});
+        if (o.theme && Object.keys(o.theme).length) self.setTheme(o.theme).catch(function () {});
         if (o.lang) self.setLanguage(o.lang).catch(function () {});
-        if (o.mode) self.command({cmd: 'setMode', mode: o.mode}).catch(function () {});
+        if (o.mode) self.setMode(o.mode).catch(function () {});
+        if (o.mode === 'staff') self._staffChrome();
         if (o.area) self.setArea(o.area).catch(function () {});
         if (o.view) self.setView(o.view).catch(function () {});
       }).catch(function (e) { fail(String(e && e.message || e)); });

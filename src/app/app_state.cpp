@@ -54,7 +54,10 @@ bool apply(AppState& s, const Action& a, std::string* error) {
       break;
     }
     case K::SetMode:
-      if (a.text == "staff") s.mode = Mode::Staff;
+      if (a.text == "staff") {
+        s.mode = Mode::Staff;
+        s.cross.comparing = true;  // staff explain clinic pen versus home roller side by side
+      }
       else if (a.text == "patient") s.mode = Mode::Patient;
       else return refuse("unknown mode \"" + a.text + "\"; expected patient or staff");
       break;
@@ -199,6 +202,7 @@ bool apply(AppState& s, const Action& a, std::string* error) {
       s.quiz = Questionnaire{};
       if (s.today.valid()) s.quiz.start = add_days(s.today, 7);
       s.cross = CrossSection{};
+      s.cross.comparing = s.mode == Mode::Staff;
       s.timeline = TimelineView{};
       s.view = View::CrossSection;
       break;

@@ -241,6 +241,39 @@ EMSCRIPTEN_KEEPALIVE const char* sd_command(const char* command_json) {
   // Statistics for benchmarks and tests are the platform's, not the app's.
   const auto parsed = nlohmann::json::parse(command_json ? command_json : "", nullptr, false);
   const std::string cmd = parsed.is_object() && parsed.contains("cmd") && parsed["cmd"].is_string() ? parsed["cmd"].get<std::string>() : "";
+  if (cmd == "setTheme") {
+    // Branding: accent colour "#rrggbb", corner radius in em, font scale. Checked, then applied on
+    // the next frame (style and, when the scale changes, the font atlas).
+    ui::Theme theme = g_platform.theme;
+    std::string error;
+    if (parsed.contains("accent")) {
+      const auto& v = parsed["accent"];
+      unsigned r = 0, g = 0, b = 0;
+      if (!v.is_string() || v.get<std::string>().size() != 7 || std::sscanf(v.get<std::string>().c_str(), "#%2x%2x%2x", &r, &g, &b) != 3)
+        error = "accent must be a colour like \"#8c4a5c\"";
+      theme.accent[0] = r / 255.0f;
+      theme.accent[1] = g / 255.0f;
+      theme.accent[2] = b / 255.0f;
+    }
+    if (parsed.contains("radius")) {
+      if (!parsed["radius"].is_number() || parsed["radius"].get<double>() < 0 || parsed["radius"].get<double>() > 2) error = "radius must be 0 to 2 (em)";
+      else theme.corner_radius_em = parsed["radius"].get<float>();
+    }
+    if (parsed.contains("fontScale")) {
+      if (!parsed["fontScale"].is_number() || parsed["fontScale"].get<double>() < 0.75 || parsed["fontScale"].get<double>() > 2) error = "fontScale must be 0.75 to 2";
+      else theme.font_scale = parsed["fontScale"].get<float>();
+    }
+    if (!error.empty()) {
+      log_error(error);
+      g_reply = nlohmann::json({{"ok", false}, {"error", error}}).dump();
+      return g_reply.c_str();
+    }
+    g_platform.theme = theme;
+    g_platform.font_em = 0.0f;  // rebuild style (and font) on the next frame
+    g_state.needs_frame = true;
+    g_reply = nlohmann::json({{"ok", true}}).dump();
+    return g_reply.c_str();
+  }
   if (cmd == "getStats" || cmd == "resetStats") {
     nlohmann::json stats = {{"ok", true},
                             {"frames_drawn", g_platform.frames_drawn},

@@ -53,7 +53,9 @@ void draw_header(const app::AppState& state, const app::Layout& layout, Actions&
     const float em = ImGui::GetFontSize();
     const char* keys[] = {"view.cross_section", "view.timeline", "view.questionnaire"};
     const app::View views[] = {app::View::CrossSection, app::View::Timeline, app::View::Questionnaire};
-    const float bw = (layout.header.w - ImGui::GetStyle().WindowPadding.x * 2 - ImGui::GetStyle().ItemSpacing.x * 2) / 3.0f;
+    const bool staff = state.mode == app::Mode::Staff;
+    const float reset_w = staff ? ImGui::CalcTextSize(state.ui("staff.next_patient").c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x : 0.0f;
+    const float bw = (layout.header.w - reset_w - ImGui::GetStyle().WindowPadding.x * 2 - ImGui::GetStyle().ItemSpacing.x * 2) / 3.0f;
     for (int i = 0; i < 3; ++i) {
       if (i) ImGui::SameLine();
       const bool active = state.view == views[i];
@@ -62,6 +64,11 @@ void draw_header(const app::AppState& state, const app::Layout& layout, Actions&
       if (ImGui::Button(state.ui(keys[i]).c_str(), ImVec2(bw, em * 1.9f)) && !active)
         out.push_back(action(app::Action::Kind::SetView, std::string(app::view_id(views[i]))));
       if (active) ImGui::PopStyleColor(2);
+    }
+    if (staff) {
+      ImGui::SameLine();
+      if (ImGui::Button(state.ui("staff.next_patient").c_str(), ImVec2(0, em * 1.9f)))
+        out.push_back(action(app::Action::Kind::ResetForNextPatient));
     }
   }
   end_panel();

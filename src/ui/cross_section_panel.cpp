@@ -111,6 +111,7 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
     sourced(state, skin->needles.find_note("clinician_sets_depth"));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
     text_wrapped(state.ui("cross.zoom_hint"));
+    if (state.mode == app::Mode::Staff) text_wrapped(state.ui("staff.keys"));
     ImGui::PopStyleColor();
     disclaimer(state);
   }

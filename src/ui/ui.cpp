@@ -52,8 +52,43 @@ void apply_theme(const Theme& theme, float em) {
   s.TouchExtraPadding = ImVec2(em * 0.2f, em * 0.2f);
 }
 
+namespace {
+
+// Staff mode's hot keys, for a clinician driving the widget on a big screen: 1/2/3 views, arrows
+// needle length, C compare, S stamp, space play/pause, J next key moment, N next patient.
+void staff_keys(const app::AppState& state, std::vector<app::Action>& out) {
+  const ImGuiIO& io = ImGui::GetIO();
+  if (state.mode != app::Mode::Staff || io.WantTextInput) return;
+  using K = app::Action::Kind;
+  for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
+    const ImWchar c = io.InputQueueCharacters[i];
+    if (c == '1') out.push_back(action(K::SetView, "cross_section"));
+    else if (c == '2') out.push_back(action(K::SetView, "timeline"));
+    else if (c == '3') out.push_back(action(K::SetView, "questionnaire"));
+    else if (c == 'c' || c == 'C') out.push_back(action(K::SetCompare, {}, state.cross.comparing ? 0.0 : 1.0));
+    else if (c == 's' || c == 'S') out.push_back(action(K::Stamp));
+    else if (c == ' ') out.push_back(action(state.timeline.playing ? K::Pause : K::Play));
+    else if (c == 'n' || c == 'N') out.push_back(action(K::ResetForNextPatient));
+    else if ((c == 'j' || c == 'J') && state.content) {
+      for (const auto& k : state.content->timeline.key_moments)
+        if (k.hours > state.timeline.t_hours + 1e-6) {
+          out.push_back(action(K::SetTime, {}, k.hours));
+          out.push_back(action(K::SetView, "timeline"));
+          break;
+        }
+    }
+  }
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
+    if (state.cross.needle_mm + app::kNeedleStepMm <= app::kMaxNeedleMm + 1e-9) out.push_back(action(K::SetNeedle, {}, state.cross.needle_mm + app::kNeedleStepMm));
+  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
+    if (state.cross.needle_mm - app::kNeedleStepMm >= app::kMinNeedleMm - 1e-9) out.push_back(action(K::SetNeedle, {}, state.cross.needle_mm - app::kNeedleStepMm));
+}
+
+}  // namespace
+
 std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene) {
   std::vector<app::Action> actions;
+  staff_keys(state, actions);
   draw_header(state, layout, actions);
   draw_scene_overlay(state, layout, scene, actions);
   switch (state.view) {
