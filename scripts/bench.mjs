@@ -1,0 +1,502 @@
+// The widget's benchmark: what embedding SkinDepth costs a spa page's visitors, measured on the
+// built site (build/wasm/site) in Debian's headless Chromium through playwright-core.
+//   1. bytes over the wire of every file the page loads for the widget: raw, gzip -9, brotli 11;
+//   2. time to first frame and to interactive, median of cold loads (new context, cache disabled);
+//   3. CPU time per drawn frame inside the wasm (the platform's getStats frame_ms) over 600 frames of
+//      the timeline playing (1440x900, DPR 2) and of needle stamping (a 390x844 canvas, DPR 3);
+//   4. frames drawn per second while nothing changes;
+//   5. peak WebAssembly memory and JS heap.
+// Prints a table, writes bench/results.json and bench/RESULTS.md, and checks the budgets of issue 7.
+// Reports only: exits 0 when a budget is missed, 1 when a measurement itself failed.
+// usage: node scripts/bench.mjs [--runs N] [--no-write]   (scripts/bench builds first, then runs this)
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import {execFileSync} from 'node:child_process';
+import {launch, serve, root} from '../tests/e2e/harness.mjs';
+
+const args = process.argv.slice(2);
+const kColdRuns = args.includes('--runs') ? Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 7) : 7;
+const kWrite = !args.includes('--no-write');
+const kFrames = 600;
+const kSceneCapSeconds = 45;  // a scene stops early when its frames are this slow: the run stays under ~4 minutes
+const kKB = 1024;
+const kMB = 1024 * 1024;
+const kDemoPageFiles = new Set(['index.html', 'demo.css']);  // the spa's own page, not the widget's
+const kTimelineViewport = {width: 1440, height: 900, deviceScaleFactor: 2};
+const kPhoneViewport = {width: 390, height: 844, deviceScaleFactor: 3, isMobile: true, hasTouch: true};
+const kDesktopViewport = {width: 1440, height: 900, deviceScaleFactor: 1};
+const kOutDir = path.join(root, 'bench');
+
+// --- [SECTION] Small helpers ---------------------------------------------------------------------
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const median = (xs) => {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b), m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const percentile = (xs, p) => {  // nearest rank
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)];
+};
+const round = (x, d = 2) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d);
+const kb = (bytes) => (bytes / kKB).toFixed(1);
+const log = (...a) => console.error('[bench]', ...a);
+
+function gitInfo() {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {cwd: root}).toString().trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', 'src', 'web', 'shaders', 'content', 'CMakeLists.txt', 'cmake'],
+                               {cwd: root}).toString().trim() !== '';
+    return {commit, dirty};
+  } catch { return {commit: 'unknown', dirty: null}; }
+}
+
+// Records, once the page's script exists, when the widget first drew (data-ready appears) and when it
+// first answered a command that changes something (setArea), and when that change was drawn. Times
+// are performance.now(), i.e. milliseconds since navigation start.
+const kStartupProbe = () => {
+  const marks = {first_frame: null, interactive: null, change_drawn: null, error: null};
+  window.__sdBench = marks;
+  const getStats = (w) => JSON.parse(w.module.ccall('sd_command', 'string', ['string'], ['{"cmd":"getStats"}']));
+  const interact = () => {
+    const w = window.SkinDepth && window.SkinDepth.instances[0];
+    if (!w || !w.module) return setTimeout(interact, 0);
+    w.command({cmd: 'getState'}).then((r) => {
+      const area = r.state.area === 'forehead' ? 'cheeks' : 'forehead';
+      return w.command({cmd: 'setArea', area});
+    }).then(() => {
+      marks.interactive = performance.now();
+      const before = getStats(w).frames_drawn;
+      const watch = () => {
+        if (getStats(w).frames_drawn > before) marks.change_drawn = performance.now();
+        else requestAnimationFrame(watch);
+      };
+      requestAnimationFrame(watch);
+    }).catch((e) => { marks.error = String(e && e.message || e); });
+  };
+  const observer = new MutationObserver(() => {
+    if (marks.first_frame === null && document.querySelector('[data-ready="true"]')) {
+      marks.first_frame = performance.now();
+      observer.disconnect();
+      interact();
+    }
+  });
+  observer.observe(document, {subtree: true, attributes: true, attributeFilter: ['data-ready']});
+};
+
+// Makes the widget's canvas exactly 390x844 CSS pixels on the phone viewport (the page around it
+// is hidden), injected before the widget reads its size.
+const kPhoneCanvasStyle = () => {
+  document.addEventListener('DOMContentLoaded', () => {
+    const s = document.createElement('style');
+    s.textContent = '.spa-header,.spa-hero,.spa-columns,.spa-footer{display:none!important}' +
+      'main{padding:0!important;margin:0!important;max-width:none!important}' +
+      '#skindepth-main{width:390px!important;--sd-height:844px!important}' +
+      '.skindepth .sd-frame{border:0!important;border-radius:0!important;height:844px!important}';
+    document.head.appendChild(s);
+  });
+};
+
+// A fresh context (empty cache, cache disabled through CDP) with the probes installed.
+async function openCold(browser, url, viewport, {initScripts = [], onRequest = null} = {}) {
+  const context = await browser.newContext({
+    viewport: {width: viewport.width, height: viewport.height},
+    deviceScaleFactor: viewport.deviceScaleFactor || 1, isMobile: !!viewport.isMobile, hasTouch: !!viewport.hasTouch,
+  });
+  const origin = new URL(url).origin;
+  const foreign = [];
+  await context.route((u) => u.origin !== origin, (r) => { foreign.push(r.request().url()); return r.abort(); });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  if (onRequest) page.on('requestfinished', onRequest);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
+  for (const s of [kStartupProbe, ...initScripts]) await page.addInitScript(s);
+  await page.goto(url);
+  await page.waitForSelector('[data-ready="true"], [data-error]', {timeout: 60000});
+  const failed = await page.getAttribute('#skindepth-main', 'data-error');
+  if (failed) throw new Error(`the widget did not start: ${failed}`);
+  return {context, page, cdp, errors, foreign};
+}
+
+// Sends a command from node through the page's public API; returns the reply.
+const command = (page, cmd) => page.evaluate((c) => window.SkinDepth.instances[0].command(c), cmd);
+
+async function memory(page, cdp) {
+  const stats = await command(page, {cmd: 'getStats'});
+  const heap = await cdp.send('Runtime.getHeapUsage');
+  return {wasm_heap_bytes: stats.wasm_heap_bytes, js_heap_used_bytes: heap.usedSize, js_heap_total_bytes: heap.totalSize};
+}
+
+async function canvasInfo(page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('#skindepth-main canvas');
+    const r = c.getBoundingClientRect();
+    return {css_width: r.width, css_height: r.height, fb_width: c.width, fb_height: c.height, pixel_ratio: window.devicePixelRatio};
+  });
+}
+
+// Counts frames drawn while nothing changes: `settleMs` without input, then over `windowMs`.
+async function idleFrames(page, settleMs, windowMs) {
+  await sleep(settleMs);
+  const a = (await command(page, {cmd: 'getStats'})).frames_drawn;
+  await sleep(windowMs);
+  const b = (await command(page, {cmd: 'getStats'})).frames_drawn;
+  return {frames: b - a, seconds: windowMs / 1000, fps: round((b - a) / (windowMs / 1000), 2)};
+}
+
+function frameSummary(ms, firstSecondCount, wallMs) {
+  const after = ms.slice(firstSecondCount);
+  return {
+    frames: ms.length,
+    median_ms: round(median(ms), 3), p95_ms: round(percentile(ms, 95), 3), max_ms: round(Math.max(...ms), 3),
+    mean_ms: round(ms.reduce((a, b) => a + b, 0) / ms.length, 3),
+    frames_in_first_second: firstSecondCount,
+    over_16ms_after_first_second: after.filter((x) => x > 16).length,
+    max_ms_after_first_second: after.length ? round(Math.max(...after), 3) : null,
+    over_16ms_total: ms.filter((x) => x > 16).length,
+    wall_seconds: round(wallMs / 1000, 2), drawn_fps: round(ms.length / (wallMs / 1000), 1),
+    frame_ms: ms.map((x) => round(x, 3)),
+  };
+}
+
+// --- [SECTION] 1. Bytes over the wire ------------------------------------------------------------
+async function measureWire(browser, url) {
+  const seen = [];
+  const onRequest = async (request) => {
+    const response = await request.response();
+    const body = response ? await response.body().catch(() => null) : null;
+    seen.push({url: request.url(), status: response ? response.status() : 0, type: request.resourceType(), body});
+  };
+  const {context, page, errors, foreign} = await openCold(browser, url, kDesktopViewport, {onRequest});
+  await sleep(1500);  // anything the widget loads after its first frame counts too
+  await context.close();
+  const rows = seen.map((r) => {
+    const rel = new URL(r.url).pathname.replace(/^\//, '') || 'index.html';
+    const raw = r.body ? r.body.length : 0;
+    const gzip = r.body ? zlib.gzipSync(r.body, {level: 9}).length : 0;
+    const brotli = r.body ? zlib.brotliCompressSync(r.body, {params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw}}).length : 0;
+    return {file: rel, status: r.status, type: r.type, raw, gzip, brotli};
+  }).sort((a, b) => b.gzip - a.gzip);
+  const widget = rows.filter((r) => !kDemoPageFiles.has(r.file));
+  const page_files = rows.filter((r) => kDemoPageFiles.has(r.file));
+  const sum = (xs, k) => xs.reduce((a, r) => a + r[k], 0);
+  const totals = {files: widget.length, raw: sum(widget, 'raw'), gzip: sum(widget, 'gzip'), brotli: sum(widget, 'brotli')};
+  const bad = rows.filter((r) => r.status !== 200);
+  return {files: widget, page_files, totals, non_200: bad.map((r) => `${r.file} ${r.status}`), foreign_requests: foreign, errors};
+}
+
+// --- [SECTION] 2. Startup --------------------------------------------------------------------------
+async function measureStartup(browser, url) {
+  const runs = [];
+  for (let i = 0; i < kColdRuns; ++i) {
+    const {context, page, errors} = await openCold(browser, url, kDesktopViewport);
+    await page.waitForFunction(() => window.__sdBench.change_drawn !== null || window.__sdBench.error !== null, null, {timeout: 30000});
+    const m = await page.evaluate(() => window.__sdBench);
+    if (m.error) throw new Error(`startup run ${i + 1}: ${m.error}`);
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return {dom_content_loaded: n.domContentLoadedEventEnd, load: n.loadEventEnd};
+    });
+    runs.push({first_frame_ms: round(m.first_frame, 1), interactive_ms: round(m.interactive, 1), change_drawn_ms: round(m.change_drawn, 1),
+               dom_content_loaded_ms: round(nav.dom_content_loaded, 1), load_ms: round(nav.load, 1), errors});
+    log(`cold run ${i + 1}/${kColdRuns}: first frame ${m.first_frame.toFixed(0)} ms, interactive ${m.interactive.toFixed(0)} ms`);
+    await context.close();
+  }
+  const med = (k) => round(median(runs.map((r) => r[k])), 1);
+  return {runs: runs.length, first_frame_ms: med('first_frame_ms'), interactive_ms: med('interactive_ms'),
+          change_drawn_ms: med('change_drawn_ms'), dom_content_loaded_ms: med('dom_content_loaded_ms'), load_ms: med('load_ms'),
+          per_run: runs};
+}
+
+// --- [SECTION] 3-5. Frames, idle and memory, one scene at a time -----------------------------------
+// Plays the timeline from t=0 at speed 1 until kFrames frames were drawn (restarting it if it ends).
+async function measureTimeline(browser, url) {
+  const {context, page, cdp, errors} = await openCold(browser, url, kTimelineViewport);
+  const canvas = await canvasInfo(page);
+  const at_ready = await memory(page, cdp);
+  const idle = await idleFrames(page, 1500, 5000);  // section 4: straight after load, no input
+  await command(page, {cmd: 'setView', view: 'timeline'});
+  await command(page, {cmd: 'setSpeed', speed: 1});
+  await command(page, {cmd: 'setTime', hours: 0});
+  await sleep(500);  // the view change's own frames are not part of the playing scene
+  const run = await page.evaluate(async ([target, capMs]) => {
+    const w = window.SkinDepth.instances[0];
+    const stats = () => w.command({cmd: 'getStats'});
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    await w.command({cmd: 'resetStats'});
+    const t0 = performance.now();
+    await w.command({cmd: 'play'});
+    let firstSecond = null, restarts = 0, s;
+    setTimeout(async () => { firstSecond = (await stats()).frame_ms.length; }, 1000);
+    for (;;) {
+      await wait(200);
+      s = await stats();
+      if (s.frame_ms.length >= target || performance.now() - t0 > capMs) break;
+      // getState asks for a frame, but while playing the widget draws every frame anyway.
+      if (!(await w.command({cmd: 'getState'})).state.playing) {  // the end: play again from the start
+        ++restarts;
+        await w.command({cmd: 'setTime', hours: 0});
+        await w.command({cmd: 'play'});
+      }
+    }
+    const wall = performance.now() - t0;
+    await w.command({cmd: 'pause'});
+    const n = s.frame_ms.length;
+    return {frame_ms: s.frame_ms.slice(0, target), firstSecond: Math.min(firstSecond ?? n, target),
+            wall: wall * Math.min(1, target / Math.max(1, n)), restarts, capped: n < target};
+  }, [kFrames, kSceneCapSeconds * 1000]);
+  const idle_after = await idleFrames(page, 1500, 3000);
+  const at_end = await memory(page, cdp);
+  await context.close();
+  return {scene: 'timeline playing', viewport: kTimelineViewport, canvas, restarts: run.restarts, capped: run.capped,
+          ...frameSummary(run.frame_ms, run.firstSecond, run.wall), idle_after_load: idle, idle_after_animation: idle_after,
+          memory: {at_ready, at_end}, errors};
+}
+
+// Stamps the needle again each time the previous stamp finished, until kFrames frames were drawn.
+async function measureStamping(browser, url) {
+  const {context, page, cdp, errors} = await openCold(browser, url, kPhoneViewport, {initScripts: [kPhoneCanvasStyle]});
+  const canvas = await canvasInfo(page);
+  const at_ready = await memory(page, cdp);
+  await command(page, {cmd: 'setView', view: 'cross_section'});
+  await sleep(500);
+  const run = await page.evaluate(async ([target, capMs]) => {
+    const w = window.SkinDepth.instances[0];
+    const stats = () => w.command({cmd: 'getStats'});
+    const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+    await w.command({cmd: 'resetStats'});
+    const t0 = performance.now();
+    let firstSecond = null, stamps = 0, s;
+    setTimeout(async () => { firstSecond = (await stats()).frame_ms.length; }, 1000);
+    for (;;) {
+      await w.command({cmd: 'stamp'});
+      ++stamps;
+      // A stamp lasts about 1.2 s of animation; it has ended when no frame came for three times the
+      // longest gap seen between frames of this stamp (at least 300 ms).
+      let last = -1, lastChange = performance.now(), longestGap = 100;
+      for (;;) {
+        await wait(50);
+        s = await stats();
+        const now = performance.now();
+        if (s.frames_drawn !== last) {
+          if (last >= 0) longestGap = Math.max(longestGap, now - lastChange);
+          last = s.frames_drawn;
+          lastChange = now;
+        } else if (now - lastChange > Math.max(300, 3 * longestGap)) break;
+        if (s.frame_ms.length >= target || now - t0 > capMs) break;
+      }
+      if (s.frame_ms.length >= target || performance.now() - t0 > capMs) break;
+    }
+    const wall = performance.now() - t0;
+    const n = s.frame_ms.length;
+    return {frame_ms: s.frame_ms.slice(0, target), firstSecond: Math.min(firstSecond ?? n, target),
+            wall: wall * Math.min(1, target / Math.max(1, n)), stamps, capped: n < target};
+  }, [kFrames, kSceneCapSeconds * 1000]);
+  const idle_after = await idleFrames(page, 1500, 3000);
+  const at_end = await memory(page, cdp);
+  await context.close();
+  return {scene: 'needle stamping', viewport: kPhoneViewport, canvas, stamps: run.stamps, capped: run.capped,
+          ...frameSummary(run.frame_ms, run.firstSecond, run.wall), idle_after_animation: idle_after,
+          memory: {at_ready, at_end}, errors};
+}
+
+// --- [SECTION] Budgets (issue 7) -----------------------------------------------------------------------
+function budgets(r) {
+  const rows = [];
+  const add = (name, value, limit, pass, note = '') => rows.push({name, value, limit, pass, note});
+  const gz = r.wire.totals.gzip;
+  add('wire size, gzip -9 (all widget files)', `${kb(gz)} KB`, '<= 450 KB (aim 300 KB)', gz <= 450 * kKB,
+      gz <= 300 * kKB ? 'aim met' : `aim missed by ${kb(gz - 300 * kKB)} KB`);
+  add('first frame (median of cold loads)', `${r.startup.first_frame_ms} ms`, '< 500 ms', r.startup.first_frame_ms < 500);
+  add('interactive (median of cold loads)', `${r.startup.interactive_ms} ms`, '< 800 ms', r.startup.interactive_ms < 800);
+  for (const s of [r.frames.timeline, r.frames.stamping]) {
+    add(`frame CPU p95, ${s.scene}`, `${s.p95_ms} ms`, '< 4 ms', s.p95_ms < 4,
+        s.capped ? `only ${s.frames} of ${kFrames} frames drawn in ${kSceneCapSeconds} s` : '');
+    add(`frames > 16 ms after the first second, ${s.scene}`, `${s.over_16ms_after_first_second}`, '0', s.over_16ms_after_first_second === 0,
+        s.max_ms_after_first_second !== null ? `max ${s.max_ms_after_first_second} ms` : '');
+  }
+  add('idle frames per second (1.5 s after load, over 5 s)', `${r.idle.fps} fps`, '0 fps', r.idle.frames === 0);
+  const after = [r.frames.timeline.idle_after_animation, r.frames.stamping.idle_after_animation];
+  add('idle frames per second after an animation ended', after.map((x) => `${x.fps}`).join(' / ') + ' fps', '0 fps',
+      after.every((x) => x.frames === 0), 'timeline / stamping');
+  add('peak wasm memory', `${(r.memory.peak_wasm_heap_bytes / kMB).toFixed(1)} MB`, '< 48 MB', r.memory.peak_wasm_heap_bytes < 48 * kMB);
+  return rows;
+}
+
+// --- [SECTION] Output --------------------------------------------------------------------------------------
+function table(headers, rows) {
+  const cells = [headers, ...rows].map((r) => r.map((c) => String(c ?? '')));
+  const width = headers.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(width[i]) : c.padStart(width[i]))).join('  ');
+  return [line(cells[0]), width.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+}
+
+function markdownTable(headers, rows, alignLeft = 1) {
+  const esc = (c) => String(c ?? '').replace(/\|/g, '\\|');
+  return [`| ${headers.map(esc).join(' | ')} |`, `|${headers.map((_, i) => (i < alignLeft ? ' --- ' : ' ---: ')).join('|')}|`,
+          ...rows.map((r) => `| ${r.map(esc).join(' | ')} |`)].join('\n');
+}
+
+function sections(r) {
+  const wireRows = [...r.wire.files.map((f) => [f.file, f.raw, f.gzip, f.brotli, `${kb(f.gzip)} KB`]),
+                    ['total (widget)', r.wire.totals.raw, r.wire.totals.gzip, r.wire.totals.brotli, `${kb(r.wire.totals.gzip)} KB`]];
+  const pageRows = r.wire.page_files.map((f) => [f.file, f.raw, f.gzip, f.brotli, `${kb(f.gzip)} KB`]);
+  const s = r.startup;
+  const startRows = [['first frame (data-ready)', s.first_frame_ms, ...s.per_run.map((x) => x.first_frame_ms)],
+                     ['interactive (setArea answered)', s.interactive_ms, ...s.per_run.map((x) => x.interactive_ms)],
+                     ['that change drawn', s.change_drawn_ms, ...s.per_run.map((x) => x.change_drawn_ms)],
+                     ['DOMContentLoaded', s.dom_content_loaded_ms, ...s.per_run.map((x) => x.dom_content_loaded_ms)]];
+  const fr = (x) => [x.scene, `${x.canvas.css_width}x${x.canvas.css_height} @${x.canvas.pixel_ratio} (${x.canvas.fb_width}x${x.canvas.fb_height})`,
+                     x.capped ? `${x.frames} (${kSceneCapSeconds} s cap)` : x.frames, x.median_ms, x.p95_ms, x.max_ms, x.over_16ms_after_first_second, x.max_ms_after_first_second, x.drawn_fps];
+  const frameRows = [fr(r.frames.timeline), fr(r.frames.stamping)];
+  const idleRows = [['after load (1.5 s settle, 5 s window)', r.idle.frames, r.idle.fps],
+                    ['after the timeline played (1.5 s, 3 s)', r.frames.timeline.idle_after_animation.frames, r.frames.timeline.idle_after_animation.fps],
+                    ['after stamping (1.5 s, 3 s)', r.frames.stamping.idle_after_animation.frames, r.frames.stamping.idle_after_animation.fps]];
+  const mb = (b) => (b / kMB).toFixed(2);
+  const m = r.memory;
+  const memRows = [['at first frame (timeline page)', mb(r.frames.timeline.memory.at_ready.wasm_heap_bytes), mb(r.frames.timeline.memory.at_ready.js_heap_used_bytes)],
+                   ['after the timeline played', mb(r.frames.timeline.memory.at_end.wasm_heap_bytes), mb(r.frames.timeline.memory.at_end.js_heap_used_bytes)],
+                   ['at first frame (phone page)', mb(r.frames.stamping.memory.at_ready.wasm_heap_bytes), mb(r.frames.stamping.memory.at_ready.js_heap_used_bytes)],
+                   ['after stamping', mb(r.frames.stamping.memory.at_end.wasm_heap_bytes), mb(r.frames.stamping.memory.at_end.js_heap_used_bytes)],
+                   ['peak', mb(m.peak_wasm_heap_bytes), mb(m.peak_js_heap_used_bytes)]];
+  const budgetRows = r.budgets.map((b) => [b.name, b.value, b.limit, b.pass ? 'PASS' : 'FAIL', b.note]);
+  return {
+    wire: {title: 'Bytes over the wire (what the page loads for the widget)', headers: ['file', 'raw B', 'gzip -9 B', 'brotli 11 B', 'gzip KB'], rows: wireRows},
+    page: {title: 'The demo page\'s own files (not counted above)', headers: ['file', 'raw B', 'gzip -9 B', 'brotli 11 B', 'gzip KB'], rows: pageRows},
+    startup: {title: `Startup, ms from navigation start (median of ${s.runs} cold loads, then each run)`,
+              headers: ['', 'median', ...s.per_run.map((_, i) => `#${i + 1}`)], rows: startRows},
+    frames: {title: `CPU time per drawn frame in the wasm, ms (${kFrames} frames)`,
+             headers: ['scene', 'canvas CSS @DPR (framebuffer)', 'frames', 'median', 'p95', 'max', '>16 ms after 1 s', 'max after 1 s', 'drawn fps'], rows: frameRows},
+    idle: {title: 'Frames drawn while nothing changes', headers: ['when', 'frames', 'fps'], rows: idleRows},
+    memory: {title: 'Memory, MB (wasm: linear memory size; JS: used heap, CDP Runtime.getHeapUsage)', headers: ['when', 'wasm', 'JS heap'], rows: memRows},
+    budgets: {title: 'Budgets (issue 7)', headers: ['budget', 'measured', 'limit', 'result', 'note'], rows: budgetRows},
+  };
+}
+
+function printTables(r) {
+  const all = sections(r);
+  const out = [`SkinDepth benchmark  ${r.meta.date}  commit ${r.meta.commit}${r.meta.dirty ? ' (+ uncommitted changes)' : ''}  ${r.meta.browser}`];
+  for (const k of ['wire', 'page', 'startup', 'frames', 'idle', 'memory', 'budgets']) {
+    out.push('', all[k].title, table(all[k].headers, all[k].rows));
+  }
+  console.log(out.join('\n'));
+}
+
+function markdown(r) {
+  const all = sections(r);
+  const m = r.meta;
+  const lines = [
+    '# SkinDepth benchmark: latest results',
+    '',
+    `Generated by \`bash scripts/bench\` on ${m.date} from commit \`${m.commit}\`${m.dirty ? ' with uncommitted changes in the working tree' : ''}.`,
+    `Machine: ${m.cpu} (${m.cpus} cores), ${m.os}; load average ${m.load_average_at_start[0]} at the start, ${m.load_average_at_end[0]} at the end;`,
+    `${m.browser} headless through playwright-core ${m.playwright}; node ${m.node}. The run took ${m.seconds} s.`,
+    '',
+    `**Budgets: ${r.budgets.filter((b) => b.pass).length} of ${r.budgets.length} met.** The script reports; it does not fail the build.`,
+    '',
+  ];
+  for (const k of ['budgets', 'wire', 'page', 'startup', 'frames', 'idle', 'memory']) {
+    lines.push(`## ${all[k].title}`, '', markdownTable(all[k].headers, all[k].rows, k === 'budgets' ? 1 : 1), '');
+  }
+  lines.push(
+    '## How it is measured',
+    '',
+    '- **Wire size**: every request the demo page (`build/wasm/site/index.html`) makes, recorded with playwright;',
+    '  each body compressed with node\'s zlib at gzip level 9 and brotli quality 11. The page\'s own',
+    '  `index.html` and `demo.css` are listed apart; the UI font is inside the wasm. KB = 1024 bytes.',
+    '- **Startup**: a new browser context per run with the cache disabled (CDP `Network.setCacheDisabled`).',
+    '  An init script records `performance.now()` (ms since navigation start) when a MutationObserver sees',
+    '  `data-ready="true"` (the widget\'s first drawn frame); from then it sends `getState` and `setArea` and',
+    '  records when the `setArea` reply arrives (interactive) and when the next frame was drawn.',
+    `- **Frame CPU time**: the platform's \`getStats\` \`frame_ms\`, timed in the wasm around the frame function's`,
+    '  drawing work (layout, scene, ImGui, renderer, ImGui render). Timeline: 1440x900 viewport at device',
+    '  pixel ratio 2 on the demo page, `setView timeline`, `setSpeed 1`, `setTime 0`, `resetStats`, `play`, first',
+    '  600 frames (replayed from the start if it ends first). Stamping: 390x844 viewport at pixel ratio 3',
+    '  (mobile), the canvas forced to exactly 390x844 CSS pixels, `stamp` sent again as soon as the previous',
+    '  stamp stopped drawing, first 600 frames. "After 1 s" counts frames drawn later than one second after',
+    `  \`resetStats\`. A scene stops after ${kSceneCapSeconds} s even if it drew fewer frames (the table says so).`,
+    '- **Idle**: `frames_drawn` read 1.5 s after the first frame with no input, then again 5 s later; also',
+    '  1.5 s after each animation ended, over 3 s.',
+    '- **Memory**: `wasm_heap_bytes` (the size of the wasm linear memory, which never shrinks, so the',
+    '  largest reading is the peak) and the JS heap in use (CDP `Runtime.getHeapUsage`), read at the first',
+    '  frame and at the end of each scene.',
+    '',
+    '**SwiftShader.** Headless Chromium here has no GPU: WebGL2 runs on SwiftShader (software GL, through',
+    'ANGLE). The frame times are CPU time measured around the frame function in the page, so they include',
+    'issuing the GL commands (WebGL validation and the command buffer to the GPU process), and any call that',
+    'waits for the GPU process waits for software rasterisation. On a real GPU the submission part is similar',
+    'and the rasterisation is off the main thread; treat these numbers as an upper bound for a fast desktop',
+    'and as a relative measure between builds, not as a phone\'s numbers. The machine is shared (2 cores), so',
+    'startup times vary from run to run; compare medians.',
+    '',
+    'When frames are drawn back to back (an animation), a frame cannot run far ahead of the GPU process: a',
+    'GL call in it waits until SwiftShader has finished the frames before it. Those frame times therefore',
+    'measure software rasterisation of the previous frame (it grows with the framebuffer\'s pixel count and',
+    'the fragment shader\'s cost), not the wasm\'s own work. A single frame drawn after a pause (one',
+    'command, then nothing) shows the wasm\'s own work alone.',
+    '',
+    'Raw numbers, including every frame time, are in [results.json](results.json).',
+    '',
+  );
+  return lines.join('\n');
+}
+
+// --- [SECTION] Main --------------------------------------------------------------------------------------
+async function main() {
+  const started = Date.now();
+  const loadAtStart = os.loadavg().map((x) => round(x, 2));
+  const {commit, dirty} = gitInfo();
+  const browser = await launch();
+  const {server, url} = await serve();
+  let result;
+  try {
+    log('wire size');
+    const wire = await measureWire(browser, url);
+    log(`startup: ${kColdRuns} cold loads`);
+    const startup = await measureStartup(browser, url);
+    log('timeline playing, 1440x900 @2 (and idle after load)');
+    const timeline = await measureTimeline(browser, url);
+    log('needle stamping, 390x844 @3');
+    const stamping = await measureStamping(browser, url);
+    const mems = [timeline.memory.at_ready, timeline.memory.at_end, stamping.memory.at_ready, stamping.memory.at_end];
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/playwright-core/package.json'), 'utf8'));
+    result = {
+      meta: {date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), commit, dirty, browser: `Chromium ${browser.version()}`,
+             playwright: pkg.version, node: process.version, os: `${os.type()} ${os.release()}`, cpu: os.cpus()[0]?.model?.trim() || 'unknown',
+             cpus: os.cpus().length, load_average_at_start: loadAtStart, load_average_at_end: os.loadavg().map((x) => round(x, 2)), gl: 'SwiftShader (software WebGL through ANGLE)', seconds: 0},
+      wire, startup, frames: {timeline, stamping}, idle: timeline.idle_after_load,
+      memory: {peak_wasm_heap_bytes: Math.max(...mems.map((x) => x.wasm_heap_bytes)),
+               peak_js_heap_used_bytes: Math.max(...mems.map((x) => x.js_heap_used_bytes))},
+      console_errors: [...wire.errors, ...startup.per_run.flatMap((x) => x.errors), ...timeline.errors, ...stamping.errors],
+    };
+    result.budgets = budgets(result);
+    result.meta.seconds = Math.round((Date.now() - started) / 1000);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  printTables(result);
+  if (result.console_errors.length) console.log(`\nconsole errors seen: ${result.console_errors.length}\n  ${result.console_errors.slice(0, 10).join('\n  ')}`);
+  if (result.wire.non_200.length || result.wire.foreign_requests.length)
+    console.log(`\nrequests that failed: ${[...result.wire.non_200, ...result.wire.foreign_requests].join(', ')}`);
+  console.log(`\n${result.budgets.filter((b) => b.pass).length} of ${result.budgets.length} budgets met; ${result.meta.seconds} s`);
+  if (kWrite) {
+    fs.mkdirSync(kOutDir, {recursive: true});
+    fs.writeFileSync(path.join(kOutDir, 'results.json'), JSON.stringify(result, null, 1) + '\n');
+    fs.writeFileSync(path.join(kOutDir, 'RESULTS.md'), markdown(result));
+    console.log(`wrote ${path.relative(root, kOutDir)}/results.json and RESULTS.md`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench: the measurement failed: ${e && e.stack || e}`);
+  process.exit(1);
+});
