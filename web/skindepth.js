@@ -122,7 +122,15 @@
       return r;
     });
   };
-  Widget.prototype.setMode = function (mode) { return this.command({cmd: 'setMode', mode: mode}); };
+  Widget.prototype.setMode = function (mode) {
+    var self = this;
+    return this.command({cmd: 'setMode', mode: mode}).then(function (r) {
+      var btn = self.el.querySelector('.sd-fullscreen');
+      if (mode === 'staff' && !btn) self._staffChrome();
+      if (mode !== 'staff' && btn) btn.remove();
+      return r;
+    });
+  };
   Widget.prototype.reset = function () { return this.command({cmd: 'reset'}); };
   Widget.prototype.setAnswers = function (answers) { return this.command({cmd: 'setAnswers', answers: answers}); };
   Widget.prototype.showPlan = function () { return this.command({cmd: 'showPlan'}); };
@@ -299,7 +307,6 @@
         if (o.theme && Object.keys(o.theme).length) self.setTheme(o.theme).catch(function () {});
         if (o.lang) self.setLanguage(o.lang).catch(function () {});
         if (o.mode) self.setMode(o.mode).catch(function () {});
-        if (o.mode === 'staff') self._staffChrome();
         if (o.area) self.setArea(o.area).catch(function () {});
         if (o.view) self.setView(o.view).catch(function () {});
       }).catch(function (e) { fail(String(e && e.message || e)); });

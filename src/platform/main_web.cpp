@@ -113,11 +113,60 @@ void update_viewport() {
   }
 }
 
+// Touch, handled here rather than through SDL's touch-to-mouse synthesis, which needs a window
+// focus that a phone page may never report: a finger is the mouse for ImGui, and a tap that goes
+// down and up between two frames still counts as a press.
+struct Touch {
+  bool down = false;
+  bool tapped = false;  // went down since the last frame
+  float x = 0, y = 0;   // CSS pixels
+  bool active = false;  // the last pointer input was touch
+} g_touch;
+
+void touch_event(const SDL_Event& e) {
+  const float w = g_state.viewport.css_width, h = g_state.viewport.css_height;
+  g_touch.x = e.tfinger.x * w;
+  g_touch.y = e.tfinger.y * h;
+  g_touch.active = true;
+  if (e.type == SDL_FINGERDOWN) {
+    g_touch.down = true;
+    g_touch.tapped = true;
+  } else if (e.type == SDL_FINGERUP) {
+    g_touch.down = false;
+  }
+}
+
+// After the SDL backend's NewFrame, which reads the mouse, put the finger in its place.
+void apply_touch_to_imgui() {
+  if (!g_touch.active) return;
+  ImGuiIO& io = ImGui::GetIO();
+  io.MousePos = ImVec2(g_touch.x, g_touch.y);
+  io.MouseDown[0] = g_touch.down || g_touch.tapped;
+  g_touch.tapped = false;
+}
+
 bool process_events() {
   bool any = false;
   SDL_Event event;
   while (SDL_PollEvent(&event)) {
     any = true;
+    if (event.type == SDL_FINGERDOWN || event.type == SDL_FINGERMOTION || event.type == SDL_FINGERUP) {
+      touch_event(event);
+      continue;
+    }
+    if (event.type == SDL_MOUSEMOTION || event.type == SDL_MOUSEBUTTONDOWN) g_touch.active = false;
+    // Staff mode: arrow keys step the needle length.
+    if (event.type == SDL_KEYDOWN && g_state.mode == app::Mode::Staff && !ImGui::GetIO().WantTextInput) {
+      const SDL_Keycode k = event.key.keysym.sym;
+      const double step = (k == SDLK_RIGHT || k == SDLK_UP) ? app::kNeedleStepMm : (k == SDLK_LEFT || k == SDLK_DOWN) ? -app::kNeedleStepMm : 0.0;
+      if (step != 0.0) {
+        app::Action a;
+        a.kind = app::Action::Kind::SetNeedle;
+        a.number = g_state.cross.needle_mm + step;
+        app::apply(g_state, a);  // refused past either end: nothing changes
+        continue;
+      }
+    }
     ImGui_ImplSDL2_ProcessEvent(&event);
     if (event.type == SDL_MULTIGESTURE && std::abs(event.mgesture.dDist) > 0.0005f) {
       app::Action zoom;
@@ -150,6 +199,7 @@ void frame() {
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
+  apply_touch_to_imgui();
   ImGui::NewFrame();
   const auto actions = ui::draw_ui(g_state, layout, scene);
   ImGui::Render();
@@ -309,6 +359,7 @@ EMSCRIPTEN_KEEPALIVE void sd_resize(int css_width, int css_height, double pixel_
 int main() {
   sd_bind_canvas();
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // touch is handled in process_events
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     log_error(std::string("SDL could not start: ") + SDL_GetError());
     emit("error", {{"kind", "startup"}, {"message", SDL_GetError()}});

@@ -54,8 +54,9 @@ void apply_theme(const Theme& theme, float em) {
 
 namespace {
 
-// Staff mode's hot keys, for a clinician driving the widget on a big screen: 1/2/3 views, arrows
-// needle length, C compare, S stamp, space play/pause, J next key moment, N next patient.
+// Staff mode's hot keys, for a clinician driving the widget on a big screen: 1/2/3 views, C compare,
+// S stamp, space play/pause, J next key moment, N next patient. (Arrow keys change the needle length;
+// the platform reads them from key events, as a quick press can fall between two frames.)
 void staff_keys(const app::AppState& state, std::vector<app::Action>& out) {
   const ImGuiIO& io = ImGui::GetIO();
   if (state.mode != app::Mode::Staff || io.WantTextInput) return;
@@ -78,10 +79,6 @@ void staff_keys(const app::AppState& state, std::vector<app::Action>& out) {
         }
     }
   }
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_RightArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow)))
-    if (state.cross.needle_mm + app::kNeedleStepMm <= app::kMaxNeedleMm + 1e-9) out.push_back(action(K::SetNeedle, {}, state.cross.needle_mm + app::kNeedleStepMm));
-  if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_LeftArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)))
-    if (state.cross.needle_mm - app::kNeedleStepMm >= app::kMinNeedleMm - 1e-9) out.push_back(action(K::SetNeedle, {}, state.cross.needle_mm - app::kNeedleStepMm));
 }
 
 }  // namespace

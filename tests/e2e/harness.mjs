@@ -60,3 +60,14 @@ export async function settle(page, ms = 300) {
 }
 
 export function shot(name) { return path.join(artifacts, name); }
+
+// Polls the first widget's state until `predicate(state)` holds (or the timeout); returns the state.
+export async function waitForState(page, predicate, timeout = 15000) {
+  const start = Date.now();
+  let state;
+  for (;;) {
+    state = await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'getState', includeAnswers: true}).then((r) => r.state));
+    if (predicate(state) || Date.now() - start > timeout) return state;
+    await page.waitForTimeout(100);
+  }
+}

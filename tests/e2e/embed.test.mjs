@@ -1,0 +1,184 @@
+// Embedding as a spa would: attributes, several widgets on a page, every API call and event, the
+// booking hand-off (area and treatment, never answers), a phone with touch, staff mode with hot
+// keys, the print view and the .ics download, the live region, the iframe form.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import {launch, serve, open, settle, shot, waitForState, kPhone, kDesktop} from './harness.mjs';
+import {decodePng, countPixels} from './png.mjs';
+
+let browser, server, url;
+before(async () => {
+  browser = await launch();
+  ({server, url} = await serve());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const healthy = {
+  concerns: ['fine_lines'], area: 'forehead', severity: 'mild', fitzpatrick: 3, age: 45,
+  active_infection: false, open_wounds: false, active_acne_on_area: false, eczema_or_psoriasis_on_area: false,
+  rosacea_flare: false, sunburn_or_tan_last_7_days: false, retinoid_last_7_days: false,
+  isotretinoin_last_6_months: false, blood_thinners_or_bleeding_disorder: false, pregnant_or_breastfeeding: false,
+  cancer_treatment_now: false, diabetes: false, keloid_history: false,
+};
+
+test('two widgets on one page, mounted from attributes, each in its brand and language', async () => {
+  const {context, page, errors} = await open(browser, url + 'brands.html', {width: 1440, height: 1000});
+  await page.waitForFunction(() => document.querySelectorAll('[data-ready="true"]').length === 2, null, {timeout: 60000});
+  const states = await page.evaluate(() => Promise.all(SkinDepth.instances.map((w) => w.getState())));
+  assert.equal(states[0].language, 'en');
+  assert.equal(states[1].language, 'es');
+  assert.equal(states[1].view, 'timeline');
+  assert.equal(states[1].area, 'forehead');
+  // Each drew its own canvas in its own accent: the active tab shows the brand colour.
+  await settle(page);
+  const shots = [];
+  for (const [i, accent] of [[0, [0x8c, 0x4a, 0x5c]], [1, [0x1f, 0x7a, 0x74]]]) {
+    const png = await page.locator('[data-skindepth] canvas').nth(i).screenshot();
+    shots.push(png);
+    const img = decodePng(png);
+    const near = countPixels(img, (r, g, b) => Math.abs(r - accent[0]) < 18 && Math.abs(g - accent[1]) < 18 && Math.abs(b - accent[2]) < 18);
+    assert.ok(near > 500, `widget ${i} shows its accent colour (${near} px)`);
+  }
+  await page.screenshot({path: shot('brands-desktop.png')});
+  // Commands go to one widget only.
+  await page.evaluate(() => SkinDepth.instances[0].setArea('scalp'));
+  const after = await page.evaluate(() => Promise.all(SkinDepth.instances.map((w) => w.getState())));
+  assert.equal(after[0].area, 'scalp');
+  assert.equal(after[1].area, 'forehead');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('every API call and event', async () => {
+  const {context, page, errors} = await open(browser, url, kDesktop);
+  const r = await page.evaluate(async (healthy) => {
+    const w = SkinDepth.instances[0];
+    const seen = [];
+    for (const name of ['viewchange', 'plancomplete', 'bookclick', 'error', 'describe'])
+      w.on(name, (d) => seen.push([name, d]));
+    const domEvents = [];
+    w.el.addEventListener('skindepth:viewchange', (e) => domEvents.push(e.detail.view));
+    await w.setArea('neck');
+    await w.setNeedleLength(0.75);
+    await w.setView('timeline');
+    await w.setTime(72);
+    const s1 = await w.getState();
+    await w.setAnswers(healthy);
+    await w.showPlan();
+    const plan = await w.getPlan();
+    window.__opened = [];
+    window.open = (u) => { window.__opened.push(u); return null; };
+    w.options.bookUrl = 'https://spa.example/book?t={treatment}&a={area}';
+    await w.command({cmd: 'bookClick'});
+    const bad = await w.setNeedleLength(7).then(() => 'ok', (e) => e.message);
+    return {s1, plan, seen, domEvents, opened: window.__opened, bad};
+  }, healthy);
+  assert.equal(r.s1.area, 'neck');
+  assert.equal(r.s1.needle_mm, 0.75);
+  assert.equal(r.s1.view, 'timeline');
+  assert.equal(r.s1.time_hours, 72);
+  assert.equal(r.plan.decision, 'proceed');
+  const names = r.seen.map((e) => e[0]);
+  for (const n of ['viewchange', 'plancomplete', 'bookclick']) assert.ok(names.includes(n), `${n} in ${names}`);
+  assert.deepEqual(r.domEvents.slice(0, 1), ['timeline']);
+  const complete = r.seen.find((e) => e[0] === 'plancomplete')[1];
+  assert.deepEqual(complete, {decision: 'proceed', area: 'forehead'}, 'no health answers leave by default');
+  const book = r.seen.find((e) => e[0] === 'bookclick')[1];
+  assert.equal(book.treatment, 'microneedling');
+  assert.deepEqual(r.opened, ['https://spa.example/book?t=microneedling&a=forehead']);
+  assert.ok(!JSON.stringify(book).includes('pregnant'), 'the booking hand-off carries no answers');
+  assert.match(r.bad, /needle length/);
+  assert.ok(errors.every((e) => e.startsWith('SkinDepth: needle length')), errors.join('\n'));
+  await context.close();
+});
+
+test('the live region follows the view', async () => {
+  const {context, page} = await open(browser, url, kDesktop);
+  const live = page.locator('#skindepth-main .sd-live');
+  await page.evaluate(() => SkinDepth.instances[0].setArea('scalp'));
+  await page.waitForFunction(() => document.querySelector('#skindepth-main .sd-live').textContent.startsWith('Scalp'), null, {timeout: 15000});
+  await page.evaluate(() => SkinDepth.instances[0].setView('timeline').then(() => SkinDepth.instances[0].setTime(24 * 21)));
+  await page.waitForFunction(() => document.querySelector('#skindepth-main .sd-live').textContent.includes('Healing'), null, {timeout: 15000});
+  assert.match(await live.textContent(), /Day 21/);
+  assert.equal(await live.getAttribute('aria-live'), 'polite');
+  await context.close();
+});
+
+test('a phone: a tap on the Healing tab switches the view', async () => {
+  const {context, page, errors} = await open(browser, url, kPhone);
+  const canvas = page.locator('#skindepth-main canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  await settle(page);
+  const box = await canvas.boundingBox();
+  // The tabs fill the top of the widget in three equal parts; the middle one is Healing.
+  await page.touchscreen.tap(box.x + box.width / 2, box.y + 22);
+  const state = await waitForState(page, (s) => s.view === 'timeline');
+  assert.equal(state.view, 'timeline');
+  await settle(page);
+  fs.writeFileSync(shot('phone-timeline.png'), await canvas.screenshot());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('staff mode: side-by-side needles, larger type, hot keys, next patient clears answers', async () => {
+  const {context, page, errors} = await open(browser, url, {width: 1920, height: 1080});
+  await page.evaluate((healthy) => SkinDepth.instances[0].setMode('staff').then(() => SkinDepth.instances[0].setAnswers(healthy)), healthy);
+  let state = await page.evaluate(() => SkinDepth.instances[0].getState());
+  assert.equal(state.mode, 'staff');
+  assert.equal(state.comparing, true);
+  await page.locator('#skindepth-main canvas').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('2');
+  state = await waitForState(page, (s) => s.view === 'timeline' && s.needle_mm === 1.25);
+  assert.equal(state.view, 'timeline');
+  assert.equal(state.needle_mm, 1.25, 'arrow right lengthens the needle one step');
+  await page.keyboard.type('1');
+  await settle(page);
+  fs.writeFileSync(shot('staff-desktop.png'), await page.locator('#skindepth-main canvas').screenshot());
+  await page.keyboard.type('n');
+  const cleared = await waitForState(page, (s) => Object.keys(s.answers).length === 0);
+  assert.deepEqual(cleared.answers, {}, 'next patient clears the answers');
+  assert.equal(await page.locator('#skindepth-main .sd-fullscreen').count(), 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('print view shows only the stamped plan; the .ics downloads', async () => {
+  const {context, page, errors} = await open(browser, url, kDesktop);
+  await page.evaluate((healthy) => SkinDepth.instances[0].setAnswers(healthy).then(() => SkinDepth.instances[0].showPlan()), healthy);
+  await page.evaluate(() => { window.print = () => {}; });
+  await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'export', kind: 'print'}));
+  await page.emulateMedia({media: 'print'});
+  const sheet = page.locator('.sd-print-sheet');
+  assert.ok(await sheet.isVisible());
+  assert.ok(!(await page.locator('.spa-hero').isVisible()), 'the rest of the page is not printed');
+  assert.match(await sheet.textContent(), /Educational illustration, not a prediction or medical advice/);
+  await page.screenshot({path: shot('print-view.png')});
+  await page.emulateMedia({media: 'screen'});
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.evaluate(() => SkinDepth.instances[0].command({cmd: 'export', kind: 'ics'})),
+  ]);
+  assert.equal(download.suggestedFilename(), 'microneedling-plan.ics');
+  const ics = fs.readFileSync(await download.path(), 'utf8');
+  assert.match(ics, /BEGIN:VCALENDAR/);
+  assert.match(ics, /not a prediction or medical advice/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the iframe form mounts from its query string and sizes the iframe', async () => {
+  const {context, page, errors} = await open(browser, url + 'frame-host.html', kDesktop, {waitReady: false});
+  const frame = page.frameLocator('iframe[data-skindepth-frame]');
+  await frame.locator('[data-ready="true"]').waitFor({timeout: 60000});
+  const state = await page.frames()[1].evaluate(() => SkinDepth.instances[0].getState());
+  assert.equal(state.language, 'es');
+  assert.equal(state.view, 'questionnaire');
+  await page.waitForFunction(() => parseInt(document.querySelector('iframe').style.height, 10) >= 560, null, {timeout: 15000});
+  assert.deepEqual(errors, []);
+  await context.close();
+});
