@@ -25,12 +25,24 @@ if(BUILD_TESTING)
 endif()
 
 if(SKINDEPTH_FUZZ)
+  # The code under test must carry the coverage and sanitizer instrumentation too, or libFuzzer only
+  # sees the target's own few lines. UB stops the run (a finding), it is not just printed.
+  set(kFuzzSanitizers -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  # Neither ninja nor ccache track the ignorelist's content: a copy named by its hash puts the content
+  # on the command line, so an edit recompiles (configure_file re-runs configure on an edit).
+  file(SHA1 ${CMAKE_SOURCE_DIR}/tests/fuzz/coverage-ignorelist.txt kIgnorelistHash)
+  string(SUBSTRING ${kIgnorelistHash} 0 12 kIgnorelistHash)
+  set(kIgnorelist ${CMAKE_BINARY_DIR}/coverage-ignorelist-${kIgnorelistHash}.txt)
+  configure_file(tests/fuzz/coverage-ignorelist.txt ${kIgnorelist} COPYONLY)
+  set(kFuzzCoverage -fsanitize-coverage-ignorelist=${kIgnorelist})
+  target_compile_options(skindepth_core PRIVATE -fsanitize=fuzzer-no-link ${kFuzzCoverage} ${kFuzzSanitizers})
+  target_link_options(skindepth_core INTERFACE -fsanitize=address,undefined)
   file(GLOB kFuzzSources CONFIGURE_DEPENDS tests/fuzz/*_fuzz.cpp)
   foreach(src IN LISTS kFuzzSources)
     get_filename_component(name ${src} NAME_WE)
     add_executable(${name} ${src})
     target_link_libraries(${name} PRIVATE skindepth_core)
-    target_compile_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
+    target_compile_options(${name} PRIVATE -fsanitize=fuzzer ${kFuzzCoverage} ${kFuzzSanitizers} -Wall -Wextra)
     target_link_options(${name} PRIVATE -fsanitize=fuzzer,address,undefined)
   endforeach()
 endif()
