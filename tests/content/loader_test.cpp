@@ -58,6 +58,15 @@ TEST(Loader, BrokenJsonNamesTheFile) {
   EXPECT_TRUE(has_error(r, "ui.json", "", "not valid JSON")) << dump_errors(r);
 }
 
+// A number too large for a double is nlohmann's out_of_range rather than a parse_error;
+// it must be an error like any other, not an escaped exception (the crash answers_fuzz found in the answers parser).
+TEST(Loader, NumberTooLargeForADoubleNamesTheFile) {
+  auto files = default_files();
+  files["ui.json"] = R"({"languages": ["en"], "strings": {}, "x": 1e400})";
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "ui.json", "", "number overflow")) << dump_errors(r);
+}
+
 TEST(Loader, WrongTypeNamesThePointerAndTheExpectation) {
   auto files = default_files();
   files["sources.json"] = R"({"sources": [{"id": "x", "kind": "seed", "citation": 3}]})";
