@@ -2,7 +2,8 @@
 // A cross-section of skin drawn as a medical illustration, in millimetres: stratum corneum flakes,
 // the cell layers of the epidermis, the wavy junction with its papillae and capillary loops,
 // collagen bundles and elastin, vessels, nerves, a hair follicle with its sebaceous gland, a sweat
-// gland coil, fat lobules; then needles, the micro-channels they leave, and the look of healing.
+// gland coil, fat lobules; then the micro-channels needles leave and the look of healing. The
+// needles themselves are drawn by needles.frag over a cached copy of this picture.
 precision highp float;
 
 uniform vec4 u_rect;          // pane in framebuffer pixels: x, y (bottom, GL), width, height
@@ -261,19 +262,6 @@ void main() {
     float drop = u_bleeding * u_look0.y;
     float bead = fill(length(vec2(x - nx, (d + 0.02) * 1.2)) - 0.028 * drop);
     col = mix(col, vec3(0.72, 0.05, 0.1), bead * step(0.01, drop));
-    // The needles: tapered steel, entering to insertion * length.
-    float len = u_needle.x;
-    float tip = -0.35 + u_needle.y * (len + 0.35);
-    float top = tip - len - 0.6;
-    if (u_needle.y > 0.001 && d < tip && d > top) {
-      float taper = clamp((tip - d) / 0.12, 0.0, 1.0);
-      float r = 0.018 * taper + 0.003;
-      float nd = abs(x - nx) - r;
-      float body = fill(nd);
-      vec3 steel = mix(vec3(0.55, 0.58, 0.62), vec3(0.93, 0.95, 0.97), 1.0 - abs(x - nx) / max(r, 1e-4));
-      col = mix(col, steel, body);
-      col = mix(col, vec3(0.3, 0.32, 0.36), line(nd, 0.0015) * body);
-    }
   }
 
   // Boundary lines between layers, faint, for reading the drawing.

@@ -99,8 +99,9 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
 
 Scene build_scene(const AppState& s, const Layout& layout) {
   Scene scene;
-  scene.seconds = s.reduced_motion ? 0.0 : s.seconds;
+  scene.seconds = 0.0;  // the drawing has no idle motion: a still picture can be cached
   scene.reduced_motion = s.reduced_motion;
+  scene.animating_look = s.view == View::Timeline && s.timeline.playing;
   const Rect r = layout.scene;
   if (s.cross.comparing && s.view == View::CrossSection) {
     const float gap = layout.em * 0.25f;

@@ -58,6 +58,7 @@ struct SkinPane {
 struct Scene {
   std::vector<SkinPane> panes;  // one, or two side by side when comparing needles
   double seconds = 0.0;         // for gentle motion (none under reduced motion)
+  bool animating_look = false;  // the skin itself changes every frame (the timeline is playing)
   bool reduced_motion = false;
 };
 
