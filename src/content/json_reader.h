@@ -47,6 +47,10 @@ class Reader {
   // Flags members not in `known` (typos in hand-edited content must not pass silently).
   void reject_unknown(std::initializer_list<const char*> known) const;
 
+  // The languages every text must have (ui.json's); null while ui.json itself is being read.
+  void set_languages(const std::vector<std::string>* languages) { languages_ = languages; }
+  const std::vector<std::string>* languages() const { return languages_; }
+
   void error(const std::string& message) const;                       // at this pointer
   void error_at(const std::string& key, const std::string& message) const;  // at pointer/key
 
@@ -55,6 +59,7 @@ class Reader {
   std::string file_;
   std::string pointer_;
   std::vector<ContentError>* errors_;
+  const std::vector<std::string>* languages_ = nullptr;
 };
 
 std::string json_pointer_escape(const std::string& key);

@@ -14,6 +14,16 @@ FileMap default_files() {
   return files;
 }
 
+namespace {
+// An untranslated string: a text missing one of the languages ui.json lists.
+void check_translated(const Reader& r, const core::Text& text) {
+  if (!r.languages() || text.empty()) return;
+  for (const auto& language : *r.languages())
+    if (!text.by_language.count(language))
+      r.error("untranslated: no \"" + language + "\" text (ui.json lists the languages every text needs)");
+}
+}  // namespace
+
 core::Text read_text(const Reader& parent, const std::string& key, bool required) {
   core::Text text;
   if (!parent.has(key)) {
@@ -25,6 +35,7 @@ core::Text read_text(const Reader& parent, const std::string& key, bool required
   if (v.is_string()) {
     if (v.get_ref<const std::string&>().empty()) r.error("expected a non-empty text");
     else text.by_language[core::kDefaultLanguage] = v.get<std::string>();
+    check_translated(r, text);
     return text;
   }
   if (!v.is_object()) {
@@ -39,6 +50,7 @@ core::Text read_text(const Reader& parent, const std::string& key, bool required
     text.by_language[it.key()] = it->get<std::string>();
   }
   if (!text.by_language.count(core::kDefaultLanguage)) r.error("expected an \"en\" text (English is the fallback)");
+  check_translated(r, text);
   return text;
 }
 
@@ -75,6 +87,7 @@ void parse_ui(const Reader& root, core::Content& content) {
   if (!content.languages.empty() && content.languages.front() != core::kDefaultLanguage)
     root.member("languages").element(0).error("expected \"en\" first (English is the fallback)");
   Reader strings = root.member("strings");
+  strings.set_languages(&content.languages);
   if (!strings.expect_object()) return;
   for (auto it = strings.value().begin(); it != strings.value().end(); ++it)
     content.strings[it.key()] = read_text(strings, it.key());
@@ -113,7 +126,10 @@ LoadResult load(const FileMap& files) {
   auto& errors = result.errors;
   auto with_file = [&](const std::string& name, auto&& parse) {
     nlohmann::json doc;
-    if (parse_file(files, name, doc, errors)) parse(Reader(doc, name, "", errors), result.content);
+    if (!parse_file(files, name, doc, errors)) return;
+    Reader root(doc, name, "", errors);
+    if (name != "ui.json") root.set_languages(&result.content.languages);
+    parse(root, result.content);
   };
   // Order matters: later parts cite sources and use languages.
   with_file("sources.json", parse_sources);

@@ -113,3 +113,29 @@ TEST(Loader, EnglishMustBeTheFirstLanguage) {
 
 }  // namespace
 }  // namespace skindepth::content
+
+namespace skindepth::content {
+namespace {
+
+TEST(Loader, UntranslatedStringsAreReportedWithTheirPointer) {
+  auto files = default_files();
+  // A UI string with English only.
+  auto ui = nlohmann::json::parse(files["ui.json"]);
+  ui["strings"]["app.title"] = {{"en", "Only English"}};
+  files["ui.json"] = ui.dump();
+  // A content text written as a plain (English) string.
+  auto areas = nlohmann::json::parse(files["areas.json"]);
+  areas["areas"][0]["name"] = "Forehead";
+  files["areas.json"] = areas.dump();
+  const auto r = load(files);
+  bool ui_found = false, area_found = false;
+  for (const auto& e : r.errors) {
+    ui_found = ui_found || (e.file == "ui.json" && e.pointer == "/strings/app.title" && e.message.find("untranslated") != std::string::npos);
+    area_found = area_found || (e.file == "areas.json" && e.pointer == "/areas/0/name" && e.message.find("\"es\"") != std::string::npos);
+  }
+  EXPECT_TRUE(ui_found);
+  EXPECT_TRUE(area_found);
+}
+
+}  // namespace
+}  // namespace skindepth::content
