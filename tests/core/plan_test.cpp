@@ -331,6 +331,10 @@ const char* kLiteral = R"({
 Content literal_content() {
   auto files = content::default_files();
   files["questionnaire.json"] = kLiteral;
+  // The literal questionnaire is English only: offer English only, so its texts are complete.
+  auto ui = nlohmann::json::parse(files["ui.json"]);
+  ui["languages"] = {"en"};
+  files["ui.json"] = ui.dump();
   auto r = content::load(files);
   for (const auto& e : r.errors) ADD_FAILURE() << e.to_string();
   return std::move(r.content);
