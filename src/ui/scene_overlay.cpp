@@ -82,6 +82,43 @@ void draw_depth_label(ImDrawList* dl, const app::AppState& state, const app::Ski
   dl->AddText(ImVec2(lx, ly), IM_COL32(255, 255, 255, 255), label);
 }
 
+// The structure at a depth in the chosen area: the one with the narrowest span there.
+std::string pick_structure(const app::AppState& state, double depth) {
+  const core::BodyArea* area = state.content ? state.content->skin.find_area(state.cross.area_id) : nullptr;
+  if (!area || depth < 0.0) return {};
+  std::string best;
+  double best_span = 1e9;
+  for (const auto& s : state.content->skin.structures) {
+    const auto span = core::structure_span_mm(*area, s);
+    if (depth >= span.min && depth <= span.max && span.max - span.min < best_span) {
+      best_span = span.max - span.min;
+      best = s.id;
+    }
+  }
+  return best;
+}
+
+// The picked structure's card, over the drawing's top-left corner, with its sources.
+void draw_structure_card(const app::AppState& state, const app::Layout& layout, Actions& out) {
+  if (state.view != app::View::CrossSection || state.cross.selected_structure.empty() || !state.content) return;
+  const core::Structure* s = state.content->skin.find_structure(state.cross.selected_structure);
+  if (!s) return;
+  const float em = ImGui::GetFontSize();
+  const float w = std::min(layout.scene.w - em * 4.0f, em * 20.0f);
+  ImGui::SetNextWindowPos(ImVec2(layout.scene.x + em * 3.2f, layout.scene.y + em * 0.6f));
+  ImGui::SetNextWindowSize(ImVec2(w, 0));
+  ImGui::SetNextWindowBgAlpha(0.96f);
+  if (ImGui::Begin("##structure_card", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::TextUnformatted(s->name.get(state.language).c_str());
+    ImGui::Separator();
+    text_wrapped(s->card.get(state.language));
+    sources_line(state, s->sources);
+    if (ImGui::SmallButton(state.ui("common.close").c_str())) out.push_back(action(app::Action::Kind::SelectStructure, std::string()));
+  }
+  ImGui::End();
+}
+
 }  // namespace
 
 void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, const app::Scene& scene, Actions& out) {
@@ -107,14 +144,21 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
                       IM_COL32(255, 255, 255, 230), em * 0.5f);
     dl->AddText(p, kInk, label.c_str());
   }
-  // Input on the drawing: wheel zooms, drag pans (only when no panel wants the mouse).
+  // Input on the drawing: wheel zooms, drag pans, a tap picks the structure under the finger
+  // (only when no panel wants the mouse).
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.WantCaptureMouse && layout.scene.contains(io.MousePos.x, io.MousePos.y) && !scene.panes.empty()) {
     const auto& m = scene.panes.front().map;
     if (io.MouseWheel != 0.0f) out.push_back(action(app::Action::Kind::Zoom, {}, std::pow(1.15, io.MouseWheel)));
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Left) && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f))
       out.push_back(action(app::Action::Kind::Pan, {}, -io.MouseDelta.x / m.px_per_mm, -io.MouseDelta.y / m.px_per_mm));
+    const float drag = std::sqrt(io.MouseDragMaxDistanceSqr[0]);
+    if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && drag < em * 0.5f && state.view == app::View::CrossSection) {
+      const std::string id = pick_structure(state, m.depth_mm(io.MousePos.y));
+      if (!id.empty()) out.push_back(action(app::Action::Kind::SelectStructure, id));
+    }
   }
+  draw_structure_card(state, layout, out);
 }
 
 }  // namespace skindepth::ui

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 #include <imgui.h>
+#include <imgui_internal.h>
 
 namespace skindepth::ui {
 namespace {
@@ -70,6 +71,24 @@ TEST_F(Panels, ClickingTheHealingTabAsksForTheTimelineView) {
   ASSERT_EQ(actions.size(), 1u);
   EXPECT_EQ(actions[0].kind, app::Action::Kind::SetView);
   EXPECT_EQ(actions[0].text, "timeline");
+}
+
+TEST_F(Panels, TappingTheDrawingOpensTheCardOfTheStructureThere) {
+  state.viewport = {1440, 900, 1};
+  const auto layout = app::compute_layout(state.viewport, state.mode, state.view);
+  const auto scene = app::build_scene(state, layout);
+  const auto& m = scene.panes[0].map;
+  const float x = layout.scene.x + layout.scene.w * 0.6f, y = m.to_y(0.9);  // deep in the reticular dermis
+  frame(x, y, false);
+  frame(x, y, true);
+  const auto actions = frame(x, y, false);
+  ASSERT_EQ(actions.size(), 1u);
+  EXPECT_EQ(actions[0].kind, app::Action::Kind::SelectStructure);
+  EXPECT_FALSE(actions[0].text.empty());
+  ASSERT_TRUE(app::apply(state, actions[0]));
+  frame();
+  frame();
+  EXPECT_NE(ImGui::FindWindowByName("##structure_card"), nullptr) << "the card shows";
 }
 
 }  // namespace
