@@ -19,6 +19,7 @@
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
+#include <malloc.h>
 
 #include <cstdio>
 #include <memory>
@@ -279,6 +280,10 @@ EMSCRIPTEN_KEEPALIVE const char* sd_load_content(const char* files_json) {
     }
     g_state.content = &content::default_content();
     g_state.notices.push_back(g_state.ui("app.content_fallback"));
+    // The first problems, as a spa's editor needs them (all of them are in the console).
+    for (std::size_t i = 0; i < result.errors.size() && i < 3; ++i) g_state.notices.push_back(result.errors[i].to_string());
+    if (result.errors.size() > 3)
+      g_state.notices.push_back("+" + std::to_string(result.errors.size() - 3) + " more (see the browser console)");
     emit("error", {{"kind", "content_invalid"}, {"errors", reply["errors"]}});
   }
   g_state.needs_frame = true;
@@ -329,6 +334,7 @@ EMSCRIPTEN_KEEPALIVE const char* sd_command(const char* command_json) {
                             {"frames_drawn", g_platform.frames_drawn},
                             {"frame_ms", g_platform.frame_ms},
                             {"wasm_heap_bytes", emscripten_get_heap_size()},
+                            {"wasm_malloc_bytes", mallinfo().uordblks},  // in use: a leak shows here first
                             {"context_lost", g_platform.context_lost}};
     if (cmd == "resetStats") g_platform.frame_ms.clear();
     g_reply = stats.dump();

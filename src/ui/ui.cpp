@@ -81,6 +81,27 @@ void staff_keys(const app::AppState& state, std::vector<app::Action>& out) {
   }
 }
 
+// Problems the widget must tell the user about (e.g. the clinic's content did not validate and the
+// built-in content is shown), in a banner at the bottom of the drawing until dismissed.
+void draw_notices(const app::AppState& state, const app::Layout& layout, std::vector<app::Action>& out) {
+  if (state.notices.empty()) return;
+  const float em = ImGui::GetFontSize();
+  ImGui::SetNextWindowPos(ImVec2(layout.scene.x + em * 0.5f, layout.scene.y + layout.scene.h - em * 0.5f), 0, ImVec2(0, 1));
+  ImGui::SetNextWindowSize(ImVec2(layout.scene.w - em, 0));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.96f, 0.9f, 0.97f));
+  if (ImGui::Begin("##notices", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
+    for (std::size_t i = 0; i < state.notices.size(); ++i) {
+      if (i > 0) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+      ImGui::TextWrapped("%s", state.notices[i].c_str());
+      if (i > 0) ImGui::PopStyleColor();
+    }
+    if (ImGui::SmallButton(state.ui("common.close").c_str())) out.push_back(action(app::Action::Kind::DismissNotices));
+  }
+  ImGui::End();
+  ImGui::PopStyleColor();
+}
+
 }  // namespace
 
 std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene) {
@@ -88,6 +109,7 @@ std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& 
   staff_keys(state, actions);
   draw_header(state, layout, actions);
   draw_scene_overlay(state, layout, scene, actions);
+  draw_notices(state, layout, actions);
   switch (state.view) {
     case app::View::CrossSection: draw_cross_section_panel(state, layout, actions); break;
     case app::View::Timeline: draw_timeline_panel(state, layout, actions); break;
