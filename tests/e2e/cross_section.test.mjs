@@ -1,28 +1,20 @@
 // The cross-section through the page: the host sets area and needle length, the widget answers
 // exactly as the native `skindepth depth` does, says it in its live region, and draws it.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {execFileSync} from 'node:child_process';
-import {launch, serve, open, settle, shot, root, kPhone, kDesktop} from './harness.mjs';
+import {open, settle, shot, root, kPhone, kDesktop, useSite} from './harness.mjs';
 import {decodePng, countPixels} from './png.mjs';
 
 const cli = path.join(root, 'build/native/skindepth');
-let browser, server, url;
-before(async () => {
-  browser = await launch();
-  ({server, url} = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 const cases = [['forehead', 0.5], ['cheeks', 1.5], ['abdomen', 2.5], ['around_eyes', 0.25], ['scalp', 1.5]];
 
 test('area and needle length set through the page give the core\'s answer', async () => {
-  const {context, page, errors} = await open(browser, url, kDesktop);
+  const {context, page, errors} = await open(site.browser, site.url, kDesktop);
   for (const [area, mm] of cases) {
     await page.evaluate(([a, m]) => SkinDepth.instances[0].setArea(a).then(() => SkinDepth.instances[0].setNeedleLength(m)), [area, mm]);
     const state = await page.evaluate(() => SkinDepth.instances[0].getState());
@@ -48,7 +40,7 @@ test('area and needle length set through the page give the core\'s answer', asyn
 });
 
 test('an unknown area is refused with a clear message and changes nothing', async () => {
-  const {context, page, errors} = await open(browser, url, kDesktop);
+  const {context, page, errors} = await open(site.browser, site.url, kDesktop);
   const message = await page.evaluate(() => SkinDepth.instances[0].setArea('elbow').then(() => 'accepted', (e) => e.message));
   assert.match(message, /unknown area "elbow"/);
   const state = await page.evaluate(() => SkinDepth.instances[0].getState());
@@ -60,7 +52,7 @@ test('an unknown area is refused with a clear message and changes nothing', asyn
 for (const [name, vp, area, mm] of [['desktop-forehead-0.5', kDesktop, 'forehead', 0.5], ['desktop-cheeks-1.5', kDesktop, 'cheeks', 1.5],
                                     ['phone-abdomen-2.5', kPhone, 'abdomen', 2.5]]) {
   test(`screenshot ${name}: the needle line is drawn at the chosen depth`, async () => {
-    const {context, page, errors} = await open(browser, url, vp);
+    const {context, page, errors} = await open(site.browser, site.url, vp);
     await page.evaluate(([a, m]) => SkinDepth.instances[0].setArea(a).then(() => SkinDepth.instances[0].setNeedleLength(m)), [area, mm]);
     await settle(page);
     const canvas = page.locator('#skindepth-main canvas');

@@ -1,32 +1,19 @@
 // Embedding as a spa would: attributes, several widgets on a page, every API call and event, the
 // booking hand-off (area and treatment, never answers), a phone with touch, staff mode with hot
 // keys, the print view and the .ics download, the live region, the iframe form.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {launch, serve, open, settle, shot, waitForState, kPhone, kDesktop} from './harness.mjs';
+import {open, settle, shot, waitForState, kPhone, kDesktop, useSite, kHealthyAnswers} from './harness.mjs';
 import {decodePng, countPixels} from './png.mjs';
 
-let browser, server, url;
-before(async () => {
-  browser = await launch();
-  ({server, url} = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
-const healthy = {
-  concerns: ['fine_lines'], area: 'forehead', severity: 'mild', fitzpatrick: 3, age: 45,
-  active_infection: false, open_wounds: false, active_acne_on_area: false, eczema_or_psoriasis_on_area: false,
-  rosacea_flare: false, sunburn_or_tan_last_7_days: false, retinoid_last_7_days: false,
-  isotretinoin_last_6_months: false, blood_thinners_or_bleeding_disorder: false, pregnant_or_breastfeeding: false,
-  cancer_treatment_now: false, diabetes: false, keloid_history: false,
-};
+// A healthy patient asking about fine lines on the forehead.
+const healthy = {...kHealthyAnswers, concerns: ['fine_lines'], area: 'forehead', severity: 'mild', fitzpatrick: 3, age: 45};
 
 test('two widgets on one page, mounted from attributes, each in its brand and language', async () => {
-  const {context, page, errors} = await open(browser, url + 'brands.html', {width: 1440, height: 1000});
+  const {context, page, errors} = await open(site.browser, site.url + 'brands.html', {width: 1440, height: 1000});
   await page.waitForFunction(() => document.querySelectorAll('[data-ready="true"]').length === 2, null, {timeout: 60000});
   const states = await page.evaluate(() => Promise.all(SkinDepth.instances.map((w) => w.getState())));
   assert.equal(states[0].language, 'en');
@@ -54,7 +41,7 @@ test('two widgets on one page, mounted from attributes, each in its brand and la
 });
 
 test('every API call and event', async () => {
-  const {context, page, errors} = await open(browser, url, kDesktop);
+  const {context, page, errors} = await open(site.browser, site.url, kDesktop);
   const r = await page.evaluate(async (healthy) => {
     const w = SkinDepth.instances[0];
     const seen = [];
@@ -97,7 +84,7 @@ test('every API call and event', async () => {
 });
 
 test('the live region follows the view', async () => {
-  const {context, page} = await open(browser, url, kDesktop);
+  const {context, page} = await open(site.browser, site.url, kDesktop);
   const live = page.locator('#skindepth-main .sd-live');
   await page.evaluate(() => SkinDepth.instances[0].setArea('scalp'));
   await page.waitForFunction(() => document.querySelector('#skindepth-main .sd-live').textContent.startsWith('Scalp'), null, {timeout: 15000});
@@ -109,7 +96,7 @@ test('the live region follows the view', async () => {
 });
 
 test('a phone: a tap on the Healing tab switches the view', async () => {
-  const {context, page, errors} = await open(browser, url, kPhone);
+  const {context, page, errors} = await open(site.browser, site.url, kPhone);
   const canvas = page.locator('#skindepth-main canvas');
   await canvas.scrollIntoViewIfNeeded();
   await settle(page);
@@ -125,7 +112,7 @@ test('a phone: a tap on the Healing tab switches the view', async () => {
 });
 
 test('staff mode: side-by-side needles, larger type, hot keys, next patient clears answers', async () => {
-  const {context, page, errors} = await open(browser, url, {width: 1920, height: 1080});
+  const {context, page, errors} = await open(site.browser, site.url, {width: 1920, height: 1080});
   await page.evaluate((healthy) => SkinDepth.instances[0].setMode('staff').then(() => SkinDepth.instances[0].setAnswers(healthy)), healthy);
   let state = await page.evaluate(() => SkinDepth.instances[0].getState());
   assert.equal(state.mode, 'staff');
@@ -148,7 +135,7 @@ test('staff mode: side-by-side needles, larger type, hot keys, next patient clea
 });
 
 test('print view shows only the stamped plan; the .ics downloads', async () => {
-  const {context, page, errors} = await open(browser, url, kDesktop);
+  const {context, page, errors} = await open(site.browser, site.url, kDesktop);
   await page.evaluate((healthy) => SkinDepth.instances[0].setAnswers(healthy).then(() => SkinDepth.instances[0].showPlan()), healthy);
   await page.evaluate(() => { window.print = () => {}; });
   await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'export', kind: 'print'}));
@@ -172,7 +159,7 @@ test('print view shows only the stamped plan; the .ics downloads', async () => {
 });
 
 test('the iframe form mounts from its query string and sizes the iframe', async () => {
-  const {context, page, errors} = await open(browser, url + 'frame-host.html', kDesktop, {waitReady: false});
+  const {context, page, errors} = await open(site.browser, site.url + 'frame-host.html', kDesktop, {waitReady: false});
   const frame = page.frameLocator('iframe[data-skindepth-frame]');
   await frame.locator('[data-ready="true"]').waitFor({timeout: 60000});
   const state = await page.frames()[1].evaluate(() => SkinDepth.instances[0].getState());

@@ -1,5 +1,6 @@
 // Browser test harness: serves build/wasm/site on a free loopback port and drives Debian's
 // Chromium through playwright-core (never a downloaded browser). Collects console errors.
+import {before, after} from 'node:test';
 import {chromium} from 'playwright-core';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -71,3 +72,29 @@ export async function waitForState(page, predicate, timeout = 15000) {
     await page.waitForTimeout(100);
   }
 }
+
+// One browser and one server for a test file: call at the top level of the file; the returned
+// object's `browser` and `url` are set once the file's tests start.
+export function useSite(options = {}) {
+  const site = {browser: null, server: null, url: null};
+  before(async () => {
+    site.browser = await launch();
+    const s = await serve(options);
+    site.server = s.server;
+    site.url = s.url;
+  });
+  after(async () => {
+    await site.browser?.close();
+    site.server?.close();
+  });
+  return site;
+}
+
+// Answers of a patient with no contraindication (the questionnaire's vocabulary).
+export const kHealthyAnswers = Object.freeze({
+  concerns: ['acne_scars'], area: 'cheeks', severity: 'moderate', fitzpatrick: 2, age: 34,
+  active_infection: false, open_wounds: false, active_acne_on_area: false, eczema_or_psoriasis_on_area: false,
+  rosacea_flare: false, sunburn_or_tan_last_7_days: false, retinoid_last_7_days: false,
+  isotretinoin_last_6_months: false, blood_thinners_or_bleeding_disorder: false, pregnant_or_breastfeeding: false,
+  cancer_treatment_now: false, diabetes: false, keloid_history: false,
+});

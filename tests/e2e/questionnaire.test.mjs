@@ -1,31 +1,17 @@
 // The questionnaire end to end in the page: answered step by step as the panel does, it will not
 // advance past an unanswered step, ends in the same plan as `skindepth plan`, tells the host only
 // the decision and the area, and exports a stamped plan and an .ics calendar.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {execFileSync} from 'node:child_process';
-import {launch, serve, open, settle, shot, root, kDesktop, kPhone} from './harness.mjs';
+import {open, settle, shot, root, kDesktop, kPhone, useSite, kHealthyAnswers} from './harness.mjs';
 
 const cli = path.join(root, 'build/native/skindepth');
-let browser, server, url;
-before(async () => {
-  browser = await launch();
-  ({server, url} = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
-const healthy = {
-  concerns: ['acne_scars'], area: 'cheeks', severity: 'moderate', fitzpatrick: 2, age: 34,
-  active_infection: false, open_wounds: false, active_acne_on_area: false, eczema_or_psoriasis_on_area: false,
-  rosacea_flare: false, sunburn_or_tan_last_7_days: false, retinoid_last_7_days: false,
-  isotretinoin_last_6_months: false, blood_thinners_or_bleeding_disorder: false, pregnant_or_breastfeeding: false,
-  cancer_treatment_now: false, diabetes: false, keloid_history: false,
-};
+const healthy = kHealthyAnswers;
 
 function cliPlan(answers) {
   return JSON.parse(execFileSync(cli, ['plan', '-'], {input: JSON.stringify(answers)}).toString());
@@ -51,7 +37,7 @@ async function answerStepByStep(page, answers) {
 }
 
 test('a healthy patient gets a sourced plan, the same as the command line prints', async () => {
-  const {context, page, errors} = await open(browser, url, kDesktop);
+  const {context, page, errors} = await open(site.browser, site.url, kDesktop);
   const {state, events} = await answerStepByStep(page, healthy);
   assert.equal(state.quiz_finished, true);
   assert.equal(state.view, 'questionnaire');
@@ -83,7 +69,7 @@ test('a healthy patient gets a sourced plan, the same as the command line prints
 });
 
 test('the questionnaire does not move past a step with an unanswered question', async () => {
-  const {context, page} = await open(browser, url, kDesktop);
+  const {context, page} = await open(site.browser, site.url, kDesktop);
   const result = await page.evaluate(async () => {
     const w = SkinDepth.instances[0];
     await w.setView('questionnaire');
@@ -99,7 +85,7 @@ test('the questionnaire does not move past a step with an unanswered question', 
 for (const [name, change, decision] of [['defer', {retinoid_last_7_days: true}, 'defer'],
                                         ['refer', {blood_thinners_or_bleeding_disorder: true}, 'refer']]) {
   test(`a contraindication gives "${decision}", never a plan to treat (${name})`, async () => {
-    const {context, page, errors} = await open(browser, url, kPhone);
+    const {context, page, errors} = await open(site.browser, site.url, kPhone);
     const answers = {...healthy, ...change};
     await answerStepByStep(page, answers);
     const plan = await page.evaluate(() => SkinDepth.instances[0].getPlan());
@@ -114,7 +100,7 @@ for (const [name, change, decision] of [['defer', {retinoid_last_7_days: true}, 
 }
 
 test('an unknown answer is refused with the key named, and earlier answers are kept', async () => {
-  const {context, page} = await open(browser, url, kDesktop);
+  const {context, page} = await open(site.browser, site.url, kDesktop);
   const r = await page.evaluate(async () => {
     const w = SkinDepth.instances[0];
     await w.command({cmd: 'answer', key: 'area', value: 'forehead'});

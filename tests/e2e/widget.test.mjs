@@ -1,19 +1,11 @@
 // The widget loads in Chromium, draws the skin shader and an ImGui panel, and reports no errors.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {launch, serve, open, settle, shot, kPhone, kDesktop} from './harness.mjs';
+import {open, settle, shot, kPhone, kDesktop, useSite} from './harness.mjs';
 import {decodePng, countPixels} from './png.mjs';
 
-let browser, server, url;
-before(async () => {
-  browser = await launch();
-  ({server, url} = await serve());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const site = useSite();
 
 // Skin tones of the drawing: warm pinks and beiges (r high, r > g > b).
 const isSkin = (r, g, b) => r > 170 && r > g + 15 && g > b - 10 && b < 215;
@@ -21,7 +13,7 @@ const isFat = (r, g, b) => r > 220 && g > 180 && b < 170 && r - b > 70;
 
 for (const [name, vp] of [['desktop', kDesktop], ['phone', kPhone]]) {
   test(`widget draws the skin and a readable panel (${name})`, async () => {
-    const {context, page, errors} = await open(browser, url, vp);
+    const {context, page, errors} = await open(site.browser, site.url, vp);
     const canvas = page.locator('#skindepth-main canvas');
     await canvas.scrollIntoViewIfNeeded();
     await settle(page);
@@ -49,7 +41,7 @@ for (const [name, vp] of [['desktop', kDesktop], ['phone', kPhone]]) {
 }
 
 test('the page shows the title string from the content', async () => {
-  const {context, page, errors} = await open(browser, url, kDesktop);
+  const {context, page, errors} = await open(site.browser, site.url, kDesktop);
   const state = await page.evaluate(() => SkinDepth.instances[0].getState());
   assert.equal(state.language, 'en');
   assert.deepEqual(state.notices, [], 'the served content validated: no fallback notice');
