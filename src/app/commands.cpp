@@ -86,7 +86,10 @@ json run_command(AppState& s, const json& c, json& events) {
   };
   bool ok = true;
   if (cmd == "getState") {
-    return {{"ok", true}, {"state", state_json(s, c.value("includeAnswers", false))}};
+    // json::value() throws on a non-boolean, and the widget cannot catch: check the type first.
+    const auto include = c.find("includeAnswers");
+    if (include != c.end() && !include->is_boolean()) return fail("command \"getState\": \"includeAnswers\" must be true or false");
+    return {{"ok", true}, {"state", state_json(s, include != c.end() && include->get<bool>())}};
   } else if (cmd == "setView") ok = need_string("view", K::SetView);
   else if (cmd == "setLanguage") ok = need_string("language", K::SetLanguage);
   else if (cmd == "setMode") ok = need_string("mode", K::SetMode);
