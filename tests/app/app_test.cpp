@@ -167,6 +167,23 @@ TEST(Commands, ReplyWithStateOrAClearError) {
   EXPECT_EQ(events[0]["name"], "viewchange");
 }
 
+TEST(Commands, WrongTypesAreRefusedNeverThrown) {
+  // The widget is built without exception catching: a throw would kill the page.
+  auto s = make_state();
+  nlohmann::json events = nlohmann::json::array();
+  for (const nlohmann::json& c : {nlohmann::json{{"cmd", "getState"}, {"includeAnswers", "yes"}},
+                                  nlohmann::json{{"cmd", "setArea"}, {"area", 3}},
+                                  nlohmann::json{{"cmd", "setNeedleLength"}, {"mm", "1"}},
+                                  nlohmann::json{{"cmd", "setAnswers"}, {"answers", {{"area", 7}, {"concerns", {"x"}}}}},
+                                  nlohmann::json{{"cmd", "answer"}, {"key", "age"}, {"value", {1, 2}}},
+                                  nlohmann::json{{"cmd", 5}}, nlohmann::json::array()}) {
+    nlohmann::json r;
+    EXPECT_NO_THROW(r = run_command(s, c, events)) << c.dump();
+    EXPECT_FALSE(r.value("ok", true)) << c.dump();
+    EXPECT_FALSE(r.value("error", std::string()).empty()) << c.dump();
+  }
+}
+
 TEST(Commands, StateHidesAnswersUnlessAsked) {
   auto s = make_state();
   nlohmann::json events = nlohmann::json::array();
