@@ -9,7 +9,7 @@
   var baseUrl = new URL('.', (script && script.src) || window.location.href).href;
   var CONTENT_FILES = ['sources.json', 'ui.json', 'areas.json', 'structures.json', 'devices.json',
                        'timeline.json', 'questionnaire.json'];
-  var factoryPromise = null;
+  var factoryPromise = null, wasmPromise = null;
   var counter = 0;
 
   function loadFactory() {
@@ -27,6 +27,26 @@
       document.head.appendChild(s);
     });
     return factoryPromise;
+  }
+
+  // The WebAssembly is fetched and compiled once, while the script and the content download, and
+  // shared by every widget on the page. Streaming compilation needs the server to send
+  // application/wasm; a server that does not still works, a little slower.
+  function compileWasm() {
+    if (wasmPromise) return wasmPromise;
+    var url = baseUrl + 'skindepth-core.wasm';
+    var fetchIt = function () {
+      return fetch(url, {credentials: 'same-origin'}).then(function (r) {
+        if (!r.ok) throw new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
+        return r;
+      });
+    };
+    wasmPromise = (WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetchIt()) : Promise.reject(null))
+      .catch(function (e) {
+        if (e && /HTTP/.test(e.message)) throw e;
+        return fetchIt().then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+      });
+    return wasmPromise;
   }
 
   // Fetches every content file; a file that fails is left out (the widget then reports it missing
@@ -67,7 +87,7 @@
       if (d.fontScale) t.fontScale = Number(d.fontScale);
       o.theme = t;
     }
-    if (o.content === undefined) o.content = baseUrl + 'content/';
+    // Without a content URL the widget uses the content built into it: nothing more to download.
     return o;
   }
 
@@ -234,28 +254,38 @@
     this.canvas = canvas;
     this._status('Loading…');
 
-    var content = fetchContent(o.content);
+    var noContent = Promise.resolve({files: null, problems: []});
+    var content = o.content ? fetchContent(o.content) : noContent;
     this.readyPromise = new Promise(function (resolve, reject) {
       var settled = false;
-      function fail(message) {
+      function fail(message, kind) {
         console.error('SkinDepth: ' + message);
         self._status('The skin widget could not start: ' + message, true);
         el.setAttribute('data-error', message);
-        self._emit('error', {kind: 'startup', message: message});
+        self._emit('error', {kind: kind || 'startup', message: message});
         if (!settled) { settled = true; reject(new Error(message)); }
       }
+      // Cheap checks only: creating a trial WebGL context costs as much as the widget's own. If the
+      // real context cannot be made, the widget reports it (an "error" event of kind webgl_unavailable).
       if (typeof WebAssembly !== 'object') return fail('this browser does not support WebAssembly.');
-      var probe = document.createElement('canvas');
-      if (!probe.getContext('webgl2')) return fail('this browser cannot draw WebGL2.');
+      if (typeof WebGL2RenderingContext === 'undefined') return fail('this browser cannot draw WebGL2.');
+      var wasm = compileWasm();
       loadFactory().then(function (factory) {
         return factory({
           canvas: canvas,
           locateFile: function (path) { return baseUrl + path; },
+          instantiateWasm: function (imports, receive) {
+            wasm.then(function (m) {
+              return WebAssembly.instantiate(m, imports).then(function (instance) { receive(instance, m); });
+            }).catch(function (e) { fail(String(e && e.message || e)); });
+            return {};
+          },
           print: function (t) { console.log('SkinDepth: ' + t); },
           printErr: function (t) { console.error(t); },
           onWidgetEvent: function (name, detailJson) {
             var detail = detailJson ? JSON.parse(detailJson) : {};
             if (name === 'describe') self.liveEl.textContent = detail.text || '';
+            if (name === 'error' && (detail.kind === 'webgl_unavailable' || detail.kind === 'startup')) return fail(detail.message, detail.kind);
             if (name === 'export') return self._export(detail);
             if (name === 'bookclick') self._book(detail);
             if (name === 'plancomplete' && o.shareAnswers) {
@@ -280,6 +310,7 @@
           onRuntimeInitialized: function () {
             var c = self._content;
             c.problems.forEach(function (p) { console.error('SkinDepth content: ' + p); });
+            if (!c.files) return;  // the built-in content
             var reply = JSON.parse(this.ccall('sd_load_content', 'string', ['string'], [JSON.stringify(c.files)]));
             self.contentErrors = reply.errors;
           }

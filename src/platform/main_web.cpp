@@ -9,6 +9,7 @@
 #include "app/scene.h"
 #include "content/embedded.h"
 #include "content/loader.h"
+#include "render/imgui_renderer.h"
 #include "render/renderer.h"
 #include "ui/ui.h"
 
@@ -17,7 +18,6 @@
 #include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 #include <malloc.h>
 
@@ -43,6 +43,7 @@ struct Platform {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   render::Renderer renderer;
+  render::ImGuiRenderer imgui_renderer;
   ui::Theme theme;
   float font_em = 0.0f;  // the size the font atlas was built at
   bool context_lost = false;
@@ -92,8 +93,7 @@ void build_font(float em, float pixel_ratio) {
     font = io.Fonts->AddFontDefault(&fallback);
   }
   io.FontGlobalScale = 1.0f / pixel_ratio;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  g_platform.imgui_renderer.upload_fonts();
   g_platform.font_em = em;
   ui::apply_theme(g_platform.theme, em);
 }
@@ -198,7 +198,6 @@ void frame() {
   if (std::abs(layout.em - g_platform.font_em) > 0.5f || g_platform.font_em == 0.0f) build_font(layout.em, g_state.viewport.pixel_ratio);
   const app::Scene scene = app::build_scene(g_state, layout);
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   apply_touch_to_imgui();
   ImGui::NewFrame();
@@ -217,7 +216,7 @@ void frame() {
   if (!actions.empty()) g_state.needs_frame = true;
 
   g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  g_platform.imgui_renderer.draw(ImGui::GetDrawData());
   ++g_platform.frames_drawn;
   g_platform.last_frame_cpu_ms = sd_now_ms() - start;
   if (g_platform.frame_ms.size() < 100000) g_platform.frame_ms.push_back(static_cast<float>(g_platform.last_frame_cpu_ms));
@@ -236,16 +235,15 @@ void frame() {
 EM_BOOL on_context_lost(int, const void*, void*) {
   g_platform.context_lost = true;
   g_platform.renderer.drop();
+  g_platform.imgui_renderer.drop();
   log_error("the WebGL context was lost; waiting for the browser to restore it");
   emit("error", {{"kind", "webgl_context_lost"}, {"message", "The drawing was interrupted by the browser; it will come back."}});
   return EM_TRUE;  // lets the browser restore the context
 }
 
 EM_BOOL on_context_restored(int, const void*, void*) {
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplOpenGL3_Init("#version 300 es");
   std::string error;
-  if (!g_platform.renderer.init(error)) log_error(error);
+  if (!g_platform.renderer.init(error) || !g_platform.imgui_renderer.init(error)) log_error(error);
   g_platform.font_em = 0.0f;  // rebuild the font texture
   g_platform.context_lost = false;
   g_state.needs_frame = true;
@@ -393,9 +391,8 @@ int main() {
   io.IniFilename = nullptr;  // nothing is stored
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
   std::string error;
-  if (!g_platform.renderer.init(error)) {
+  if (!g_platform.renderer.init(error) || !g_platform.imgui_renderer.init(error)) {
     log_error(error);
     emit("error", {{"kind", "shader"}, {"message", error}});
   }

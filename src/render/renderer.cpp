@@ -1,46 +1,16 @@
 // The skin renderer (see renderer.h). Shaders come from shaders/*.vert|frag, embedded at build time.
 #include "render/renderer.h"
 
-#include "content/embedded.h"
+#include "render/gl_program.h"
 
 #include <GLES3/gl3.h>
 
 #include <algorithm>
 #include <cmath>
-#include <string_view>
 
 namespace skindepth::render {
 
 namespace {
-
-std::string_view shader_source(std::string_view name) {
-  for (const auto& f : embedded::shaders())
-    if (f.name == name) return f.data;
-  return {};
-}
-
-unsigned compile(GLenum kind, std::string_view name, std::string& error) {
-  const std::string_view src = shader_source(name);
-  if (src.empty()) {
-    error = "shader " + std::string(name) + " is missing from the build";
-    return 0;
-  }
-  const GLuint shader = glCreateShader(kind);
-  const char* text = src.data();
-  const GLint length = static_cast<GLint>(src.size());
-  glShaderSource(shader, 1, &text, &length);
-  glCompileShader(shader);
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    error = std::string(name) + ": " + log;
-    glDeleteShader(shader);
-    return 0;
-  }
-  return shader;
-}
 
 std::uint64_t fnv(std::uint64_t h, const void* data, std::size_t n) {
   const auto* p = static_cast<const unsigned char*>(data);
@@ -67,28 +37,8 @@ std::uint64_t skin_key(const app::SkinPane& p, const app::Scene& scene, int w, i
 }  // namespace
 
 bool Renderer::build(Program& p, const char* vert, const char* frag, std::string& error) {
-  const GLuint vs = compile(GL_VERTEX_SHADER, vert, error);
-  if (!vs) return false;
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, frag, error);
-  if (!fs) {
-    glDeleteShader(vs);
-    return false;
-  }
-  const GLuint program = glCreateProgram();
-  glAttachShader(program, vs);
-  glAttachShader(program, fs);
-  glLinkProgram(program);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  GLint ok = 0;
-  glGetProgramiv(program, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetProgramInfoLog(program, sizeof log, nullptr, log);
-    error = std::string(frag) + " link: " + log;
-    glDeleteProgram(program);
-    return false;
-  }
+  const unsigned program = link_program(vert, frag, error);
+  if (!program) return false;
   p.program = program;
   p.rect = glGetUniformLocation(program, "u_rect");
   p.px_per_mm = glGetUniformLocation(program, "u_px_per_mm");

@@ -143,6 +143,9 @@ function invalidAreas() {
 }
 
 const kInvalidAreas = invalidAreas();
+// The demo page uses the content built into the widget; a spa with its own content names its folder.
+const kOwnContentPage = {status: 200, type: 'text/html',
+  body: fs.readFileSync(path.join(site, 'index.html'), 'utf8').replace('data-skindepth', 'data-skindepth data-content="content/"')};
 const contentCases = [
   ['a 404', {status: 404, body: 'not found', type: 'text/plain'}, /^$/, ['Failed to load resource: the server responded with a status of 404 (Not Found)']],
   ['garbage', {status: 200, body: '{"areas": ['}, /^$/, []],
@@ -151,7 +154,7 @@ const contentCases = [
 
 for (const [name, override, pointer, browserErrors] of contentCases) {
   test(`areas.json is ${name}: the widget shows built-in content, a notice and an error naming the file`, async () => {
-    const bad = await serve({overrides: {'/content/areas.json': override}});
+    const bad = await serve({overrides: {'/content/areas.json': override, '/': kOwnContentPage}});
     try {
       const {context, page, errors} = await openPage(bad.url);
       const state = await fullState(page);
