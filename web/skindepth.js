@@ -265,12 +265,20 @@
         self._emit('error', {kind: kind || 'startup', message: message});
         if (!settled) { settled = true; reject(new Error(message)); }
       }
-      // Cheap checks only: creating a trial WebGL context costs as much as the widget's own. If the
-      // real context cannot be made, the widget reports it (an "error" event of kind webgl_unavailable).
       if (typeof WebAssembly !== 'object') return fail('this browser does not support WebAssembly.');
-      if (typeof WebGL2RenderingContext === 'undefined') return fail('this browser cannot draw WebGL2.');
-      var wasm = compileWasm();
-      loadFactory().then(function (factory) {
+      var wasm = compileWasm(), factory = loadFactory();
+      // The widget's own WebGL2 context, made now so that its cost (a large part of the start with a
+      // software rasteriser) overlaps the downloads and the compilation. The module gets this same
+      // context: a canvas has one, and these attributes are the ones it asks for.
+      var box = canvas.getBoundingClientRect(), ratio = window.devicePixelRatio || 1;
+      if (box.width > 0 && box.height > 0) {  // the size SDL will give it: no second allocation
+        canvas.width = Math.round(box.width * ratio);
+        canvas.height = Math.round(box.height * ratio);
+      }
+      var gl = canvas.getContext('webgl2', {alpha: false, antialias: false, depth: false, stencil: false,
+                                            premultipliedAlpha: true, preserveDrawingBuffer: false});
+      if (!gl) return fail('this browser cannot draw WebGL2.', 'webgl_unavailable');
+      factory.then(function (factory) {
         return factory({
           canvas: canvas,
           locateFile: function (path) { return baseUrl + path; },
@@ -293,6 +301,7 @@
               var st = JSON.parse(self.module.ccall('sd_command', 'string', ['string'], [JSON.stringify({cmd: 'getState', includeAnswers: true})]));
               detail.answers = st.state.answers;
             }
+            if (name === 'drawn') el.setAttribute('data-drawn', 'true');  // the illustration is on screen
             if (name === 'ready') {
               self._status('');
               el.setAttribute('data-ready', 'true');

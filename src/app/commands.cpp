@@ -17,6 +17,7 @@ json state_json(const AppState& s, bool include_answers) {
       {"language", s.language},
       {"mode", s.mode == Mode::Staff ? "staff" : "patient"},
       {"area", s.cross.area_id},
+      {"device", s.cross.device_id},
       {"needle_mm", s.cross.needle_mm},
       {"comparing", s.cross.comparing},
       {"compare_mm", s.cross.compare_mm},
@@ -94,6 +95,7 @@ json run_command(AppState& s, const json& c, json& events) {
   else if (cmd == "setLanguage") ok = need_string("language", K::SetLanguage);
   else if (cmd == "setMode") ok = need_string("mode", K::SetMode);
   else if (cmd == "setArea") ok = need_string("area", K::SetArea);
+  else if (cmd == "setDevice") ok = need_string("device", K::SetDevice);
   else if (cmd == "setNeedleLength") ok = need_number("mm", K::SetNeedle);
   else if (cmd == "setCompareLength") ok = need_number("mm", K::SetCompareNeedle);
   else if (cmd == "setCompare") {

@@ -48,7 +48,10 @@ struct Platform {
   float font_em = 0.0f;  // the size the font atlas was built at
   bool context_lost = false;
   bool ready_sent = false;
+  bool drawn_sent = false;        // the skin picture has been drawn once (the shaders are compiled)
+  bool parallel_compile = false;  // KHR_parallel_shader_compile is on
   double last_ms = 0.0;
+  double last_draw_ms = 0.0;  // when the last frame was drawn
   double idle_since_ms = 0.0;
   long frames_drawn = 0;
   double last_frame_cpu_ms = 0.0;
@@ -215,7 +218,22 @@ void frame() {
   g_state.outbox.clear();
   if (!actions.empty()) g_state.needs_frame = true;
 
+  // The skin shaders may still be compiling in the background: the interface is drawn meanwhile,
+  // and frames keep coming until the picture can be drawn.
+  std::string shader_error;
+  const render::LinkState shaders = g_platform.renderer.poll(shader_error);
+  if (shaders == render::LinkState::kPending) g_state.needs_frame = true;
+  if (shaders == render::LinkState::kFailed && !shader_error.empty() && !g_platform.drawn_sent) {
+    g_platform.drawn_sent = true;  // reported once
+    log_error(shader_error);
+    emit("error", {{"kind", "shader"}, {"message", shader_error}});
+  }
+  // The pace of drawn frames (unknown after a pause) lets the renderer trade resolution for speed.
+  const double interval = g_platform.last_draw_ms > 0 ? start - g_platform.last_draw_ms : 1e9;
+  g_platform.last_draw_ms = start;
+  g_platform.renderer.set_frame_interval(interval < 500.0 ? interval : 25.0);
   g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
+  if (g_platform.renderer.refining()) g_state.needs_frame = true;  // the still picture is not complete yet
   g_platform.imgui_renderer.draw(ImGui::GetDrawData());
   ++g_platform.frames_drawn;
   g_platform.last_frame_cpu_ms = sd_now_ms() - start;
@@ -228,6 +246,10 @@ void frame() {
   if (!g_platform.ready_sent) {
     g_platform.ready_sent = true;
     emit("ready", {{"state", app::state_json(g_state, false)}});
+  }
+  if (!g_platform.drawn_sent && shaders == render::LinkState::kReady) {
+    g_platform.drawn_sent = true;
+    emit("drawn", nlohmann::json::object());
   }
 }
 
@@ -243,7 +265,7 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 
 EM_BOOL on_context_restored(int, const void*, void*) {
   std::string error;
-  if (!g_platform.renderer.init(error) || !g_platform.imgui_renderer.init(error)) log_error(error);
+  if (!g_platform.renderer.init(error, g_platform.parallel_compile) || !g_platform.imgui_renderer.init(error)) log_error(error);
   g_platform.font_em = 0.0f;  // rebuild the font texture
   g_platform.context_lost = false;
   g_state.needs_frame = true;
@@ -392,7 +414,9 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
   std::string error;
-  if (!g_platform.renderer.init(error) || !g_platform.imgui_renderer.init(error)) {
+  g_platform.parallel_compile =
+      emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
+  if (!g_platform.renderer.init(error, g_platform.parallel_compile) || !g_platform.imgui_renderer.init(error)) {
     log_error(error);
     emit("error", {{"kind", "shader"}, {"message", error}});
   }

@@ -42,33 +42,54 @@ std::string shader_log(unsigned shader, const char* name) {
 
 }  // namespace
 
-unsigned link_program(const char* vert, const char* frag, std::string& error) {
-  const GLuint vs = compile(GL_VERTEX_SHADER, vert, error);
-  if (!vs) return 0;
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, frag, error);
-  if (!fs) {
-    glDeleteShader(vs);
-    return 0;
+bool start_program(const char* vert, const char* frag, PendingProgram& out, std::string& error) {
+  out = PendingProgram{};
+  out.vert = vert;
+  out.frag = frag;
+  out.vs = compile(GL_VERTEX_SHADER, vert, error);
+  if (!out.vs) return false;
+  out.fs = compile(GL_FRAGMENT_SHADER, frag, error);
+  if (!out.fs) {
+    glDeleteShader(out.vs);
+    out.vs = 0;
+    return false;
   }
-  const GLuint program = glCreateProgram();
-  glAttachShader(program, vs);
-  glAttachShader(program, fs);
-  glLinkProgram(program);
+  out.program = glCreateProgram();
+  glAttachShader(out.program, out.vs);
+  glAttachShader(out.program, out.fs);
+  glLinkProgram(out.program);
+  return true;
+}
+
+LinkState poll_program(PendingProgram& p, bool parallel, std::string& error) {
+  if (!p.program) return LinkState::kFailed;
+  constexpr GLenum kCompletionStatus = 0x91B1;  // COMPLETION_STATUS_KHR
+  GLint done = 1;
+  if (parallel) glGetProgramiv(p.program, kCompletionStatus, &done);
+  if (!done) return LinkState::kPending;
   GLint ok = 0;
-  glGetProgramiv(program, GL_LINK_STATUS, &ok);
+  glGetProgramiv(p.program, GL_LINK_STATUS, &ok);
   if (!ok) {
-    error = shader_log(vs, vert);
-    if (error.empty()) error = shader_log(fs, frag);
+    error = shader_log(p.vs, p.vert.c_str());
+    if (error.empty()) error = shader_log(p.fs, p.frag.c_str());
     if (error.empty()) {
       char log[1024] = {};
-      glGetProgramInfoLog(program, sizeof log, nullptr, log);
-      error = std::string(frag) + " link: " + log;
+      glGetProgramInfoLog(p.program, sizeof log, nullptr, log);
+      error = p.frag + " link: " + log;
     }
-    glDeleteProgram(program);
+    glDeleteProgram(p.program);
+    p.program = 0;
   }
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  return ok ? program : 0;
+  glDeleteShader(p.vs);
+  glDeleteShader(p.fs);
+  p.vs = p.fs = 0;
+  return ok ? LinkState::kReady : LinkState::kFailed;
+}
+
+unsigned link_program(const char* vert, const char* frag, std::string& error) {
+  PendingProgram p;
+  if (!start_program(vert, frag, p, error)) return 0;
+  return poll_program(p, false, error) == LinkState::kReady ? p.program : 0;
 }
 
 }  // namespace skindepth::render

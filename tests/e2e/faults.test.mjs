@@ -44,7 +44,7 @@ async function openPage(pageUrl, viewport = kDesktop) {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(pageUrl);
-  await page.waitForSelector('[data-ready="true"]', {timeout: 60000}).catch(async (e) => {
+  await page.waitForSelector('[data-drawn="true"]', {timeout: 60000}).catch(async (e) => {
     const status = await page.evaluate(() => document.querySelector('#skindepth-main')?.textContent).catch(() => '?');
     throw new Error(`not ready: ${e.message}\nwidget says: ${status}\nconsole: ${errors.join('\n')}`);
   });
@@ -253,7 +253,8 @@ test('a tab hidden for five minutes then shown: the timeline moves one frame, no
     window.__heldFrames = [];
     window.__realRaf = window.requestAnimationFrame;
     window.requestAnimationFrame = (cb) => { window.__heldFrames.push(cb); return 0; };
-    await new Promise((r) => setTimeout(r, 200));  // the pending frame runs and asks for the next one
+    // The pending frame runs and asks for the next one, which is held (software GL frames can be slow).
+    for (let i = 0; i < 200 && window.__heldFrames.length === 0; ++i) await new Promise((r) => setTimeout(r, 25));
     Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});
     Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'hidden'});
     document.dispatchEvent(new Event('visibilitychange'));
