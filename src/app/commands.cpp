@@ -22,6 +22,7 @@ json state_json(const AppState& s, bool include_answers) {
       {"comparing", s.cross.comparing},
       {"compare_mm", s.cross.compare_mm},
       {"zoom", s.cross.zoom},
+      {"stamping", s.cross.stamping},  // a stamp or a roll is under way
       {"time_hours", s.timeline.t_hours},
       {"playing", s.timeline.playing},
       {"sessions", s.timeline.sessions},

@@ -21,6 +21,8 @@
 #include <imgui_impl_sdl.h>
 #include <malloc.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -118,17 +120,55 @@ void update_viewport() {
 }
 
 // Touch, handled here rather than through SDL's touch-to-mouse synthesis, which needs a window
-// focus that a phone page may never report: a finger is the mouse for ImGui, and a tap that goes
-// down and up between two frames still counts as a press.
+// focus that a phone page may never report: one finger is the mouse for ImGui, and a tap that goes
+// down and up between two frames still counts as a press. Two fingers pinch: the change of their
+// distance zooms the drawing (and ImGui sees no drag meanwhile).
 struct Touch {
   bool down = false;
   bool tapped = false;  // went down since the last frame
   float x = 0, y = 0;   // CSS pixels
   bool active = false;  // the last pointer input was touch
+  struct Finger {
+    SDL_FingerID id = 0;
+    float x = 0, y = 0;
+  };
+  std::vector<Finger> fingers;  // down now
+  float pinch_distance = 0.0f;  // between the first two, at the last zoom step (0: no pinch)
 } g_touch;
 
-void touch_event(const SDL_Event& e) {
+void pinch(const SDL_Event& e) {
+  auto& f = g_touch.fingers;
   const float w = g_state.viewport.css_width, h = g_state.viewport.css_height;
+  auto it = std::find_if(f.begin(), f.end(), [&](const Touch::Finger& x) { return x.id == e.tfinger.fingerId; });
+  if (e.type == SDL_FINGERUP) {
+    if (it != f.end()) f.erase(it);
+  } else if (it == f.end()) {
+    f.push_back({e.tfinger.fingerId, e.tfinger.x * w, e.tfinger.y * h});
+  } else {
+    it->x = e.tfinger.x * w;
+    it->y = e.tfinger.y * h;
+  }
+  if (f.size() < 2) {
+    g_touch.pinch_distance = 0.0f;
+    return;
+  }
+  const float distance = std::hypot(f[0].x - f[1].x, f[0].y - f[1].y);
+  if (g_touch.pinch_distance > 1.0f && distance > 1.0f && std::abs(distance / g_touch.pinch_distance - 1.0f) > 0.01f) {
+    app::Action zoom;
+    zoom.kind = app::Action::Kind::Zoom;
+    zoom.number = distance / g_touch.pinch_distance;
+    app::apply(g_state, zoom);
+  }
+  if (g_touch.pinch_distance <= 1.0f || std::abs(distance / g_touch.pinch_distance - 1.0f) > 0.01f) g_touch.pinch_distance = distance;
+}
+
+void touch_event(const SDL_Event& e) {
+  pinch(e);
+  const float w = g_state.viewport.css_width, h = g_state.viewport.css_height;
+  if (g_touch.fingers.size() >= 2) {  // pinching: the first finger is lifted for ImGui
+    g_touch.down = false;
+    return;
+  }
   g_touch.x = e.tfinger.x * w;
   g_touch.y = e.tfinger.y * h;
   g_touch.active = true;
@@ -172,12 +212,6 @@ bool process_events() {
       }
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
-    if (event.type == SDL_MULTIGESTURE && std::abs(event.mgesture.dDist) > 0.0005f) {
-      app::Action zoom;
-      zoom.kind = app::Action::Kind::Zoom;
-      zoom.number = 1.0 + event.mgesture.dDist * 4.0;
-      app::apply(g_state, zoom);
-    }
   }
   return any;
 }
