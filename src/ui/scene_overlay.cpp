@@ -156,6 +156,11 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
     if (io.MouseWheel != 0.0f) out.push_back(action(app::Action::Kind::Zoom, {}, std::pow(1.15, io.MouseWheel)));
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Left) && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f))
       out.push_back(action(app::Action::Kind::Pan, {}, -io.MouseDelta.x / m.px_per_mm, -io.MouseDelta.y / m.px_per_mm));
+    // Hover: the structure under the pointer, named beside it (a tap or click opens its card).
+    if (state.view == app::View::CrossSection && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+      const core::Structure* hovered = state.content ? state.content->skin.find_structure(pick_structure(state, m.depth_mm(io.MousePos.y))) : nullptr;
+      if (hovered) ImGui::SetTooltip("%s\n%s", hovered->name.get(state.language).c_str(), state.ui("cross.hover_hint").c_str());
+    }
     const float drag = std::sqrt(io.MouseDragMaxDistanceSqr[0]);
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && drag < em * 0.5f && state.view == app::View::CrossSection) {
       const std::string id = pick_structure(state, m.depth_mm(io.MousePos.y));
