@@ -1,23 +1,15 @@
 // The content loader: the built-in content is valid, and broken content is rejected with the file,
 // the JSON pointer and what was expected.
 #include "content/loader.h"
+#include "load_errors.h"
 
 #include <gtest/gtest.h>
 
 namespace skindepth::content {
 namespace {
 
-bool has_error(const LoadResult& r, const std::string& file, const std::string& pointer, const std::string& fragment) {
-  for (const auto& e : r.errors)
-    if (e.file == file && e.pointer == pointer && e.message.find(fragment) != std::string::npos) return true;
-  return false;
-}
-
-std::string dump_errors(const LoadResult& r) {
-  std::string out;
-  for (const auto& e : r.errors) out += e.to_string() + "\n";
-  return out;
-}
+using test_support::dump_errors;
+using test_support::has_error;
 
 TEST(Loader, BuiltInContentIsValid) {
   const auto result = load(default_files());

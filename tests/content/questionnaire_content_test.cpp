@@ -1,6 +1,7 @@
 // questionnaire.json: the shipped file is valid, complete and bilingual; broken questionnaires are
 // rejected with the file, the JSON pointer and what was expected.
 #include "content/loader.h"
+#include "load_errors.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -8,16 +9,10 @@
 namespace skindepth::content {
 namespace {
 
-std::string dump_errors(const LoadResult& r) {
-  std::string out;
-  for (const auto& e : r.errors) out += e.to_string() + "\n";
-  return out;
-}
+using test_support::dump_errors;
 
 bool has_error(const LoadResult& r, const std::string& pointer, const std::string& fragment) {
-  for (const auto& e : r.errors)
-    if (e.file == "questionnaire.json" && e.pointer == pointer && e.message.find(fragment) != std::string::npos) return true;
-  return false;
+  return test_support::has_error(r, "questionnaire.json", pointer, fragment);
 }
 
 // The shipped questionnaire with one edit applied to its JSON.

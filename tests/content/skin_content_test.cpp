@@ -1,6 +1,7 @@
 // areas.json, structures.json and devices.json: the shipped files are valid and bilingual, and each
 // kind of mistake is rejected with the file, the exact JSON pointer and what was expected.
 #include "content/loader.h"
+#include "load_errors.h"
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -8,17 +9,8 @@
 namespace skindepth::content {
 namespace {
 
-std::string dump_errors(const LoadResult& r) {
-  std::string out;
-  for (const auto& e : r.errors) out += e.to_string() + "\n";
-  return out;
-}
-
-bool has_error(const LoadResult& r, const std::string& file, const std::string& pointer, const std::string& fragment) {
-  for (const auto& e : r.errors)
-    if (e.file == file && e.pointer == pointer && e.message.find(fragment) != std::string::npos) return true;
-  return false;
-}
+using test_support::dump_errors;
+using test_support::has_error;
 
 // The shipped files with one value replaced: `value` is literal JSON put at `at`.
 LoadResult load_with(const std::string& file, const std::string& at, const std::string& value) {

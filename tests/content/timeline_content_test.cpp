@@ -1,6 +1,7 @@
 // timeline.json parsing: a small literal timeline loads into the model, and each kind of mistake a
 // clinic could make by hand is rejected with the file, the JSON pointer and what was expected.
 #include "content/loader.h"
+#include "load_errors.h"
 
 #include <gtest/gtest.h>
 
@@ -9,6 +10,8 @@
 
 namespace skindepth::content {
 namespace {
+
+using test_support::dump_errors;
 
 // The smallest valid timeline: five phases, the figures, two points, one key moment, and guidance
 // whose "sees" covers all of time.
@@ -49,16 +52,8 @@ std::string minimal_with(const std::string& from, const std::string& to) {
   return text;
 }
 
-std::string dump_errors(const LoadResult& r) {
-  std::string out;
-  for (const auto& e : r.errors) out += e.to_string() + "\n";
-  return out;
-}
-
 bool has_error(const LoadResult& r, const std::string& pointer, const std::string& fragment) {
-  for (const auto& e : r.errors)
-    if (e.file == "timeline.json" && e.pointer == pointer && e.message.find(fragment) != std::string::npos) return true;
-  return false;
+  return test_support::has_error(r, "timeline.json", pointer, fragment);
 }
 
 TEST(TimelineContent, MinimalTimelineLoads) {
