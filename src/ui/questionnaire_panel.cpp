@@ -170,7 +170,7 @@ void draw_plan_handoff(const app::AppState& state) {
   const app::QrMatrix qr = app::make_qr(link);
   if (qr.version == 0) return;
   heading(state.ui("staff.qr_title"));
-  const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 16.0f);
+  const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12.0f);  // fits the plan page at 720 px
   draw_qr(qr, side, state.viewport.pixel_ratio);
   muted(state.ui("staff.qr_note"));
   ImGui::Separator();
