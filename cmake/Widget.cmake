@@ -3,10 +3,8 @@
 find_package(SDL2 REQUIRED CONFIG)
 
 add_library(imgui_backends STATIC
-  ${SKINDEPTH_IMGUI_DIR}/backends/imgui_impl_sdl.cpp
-  ${SKINDEPTH_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp)
+  ${SKINDEPTH_IMGUI_DIR}/backends/imgui_impl_sdl.cpp)  # drawing is ours: src/render/imgui_renderer.cpp
 target_include_directories(imgui_backends SYSTEM PUBLIC ${SKINDEPTH_IMGUI_DIR}/backends)
-target_compile_definitions(imgui_backends PUBLIC IMGUI_IMPL_OPENGL_ES3)
 target_compile_options(imgui_backends PRIVATE -w)
 target_link_libraries(imgui_backends PUBLIC imgui SDL2::SDL2-static)
 
@@ -28,6 +26,10 @@ target_link_options(skindepth_widget PRIVATE
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sTOTAL_STACK=1MB
   -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sEXIT_RUNTIME=0 -sMALLOC=emmalloc
   -sDISABLE_EXCEPTION_CATCHING=1
+  # We use no WebGL extension; enabling them all on context creation costs ~0.1 s of calls that wait.
+  -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
+  --closure 1  # minifies the JS glue (google-closure-compiler from npm, see scripts/build-widget)
+  --emit-symbol-map  # build/wasm/skindepth-core.js.symbols: names for profiles and size reports
   "-sEXPORTED_FUNCTIONS=['_main','_sd_load_content','_sd_command','_sd_resize','_malloc','_free']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','HEAPU8','addRunDependency','removeRunDependency']"
   "--js-library=${CMAKE_SOURCE_DIR}/src/platform/library_skindepth.js"

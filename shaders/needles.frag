@@ -8,14 +8,50 @@ uniform float u_px_per_mm;  // framebuffer pixels per millimetre
 uniform vec2 u_origin_mm;   // x and depth (mm) at the pane's top-left corner
 uniform vec4 u_needle;      // length mm, insertion 0..1, spacing mm, count
 uniform float u_needle_x0;  // x of the first needle, mm
+uniform vec4 u_roller;      // a roller: drum centre x mm, radius mm, turn rad, radians between needles (0: none)
 
 out vec4 frag_color;
+
+vec4 steel_needle(float across, float r, float aa) {
+  float nd = abs(across) - r;
+  float body = 1.0 - smoothstep(-aa, aa, nd);
+  vec3 steel = mix(vec3(0.55, 0.58, 0.62), vec3(0.93, 0.95, 0.97), 1.0 - abs(across) / max(r, 1e-4));
+  float edge = 1.0 - smoothstep(0.0015 - aa, 0.0015 + aa, abs(nd));
+  return vec4(mix(steel, vec3(0.3, 0.32, 0.36), edge), body);
+}
+
+// The drum (its rim, above the skin) and its needles standing out radially; each needle enters
+// and leaves the skin at an angle and reaches its full length only when it points straight down.
+vec4 roller(float x, float d, float aa) {
+  float radius = u_roller.y;
+  vec2 p = vec2(x - u_roller.x, d + radius);  // the drum rests on the surface (depth 0)
+  float rr = length(p);
+  if (rr < radius + aa) {
+    float shade = clamp(0.55 + 0.45 * (rr / radius), 0.0, 1.0);
+    vec3 drum = mix(vec3(0.36, 0.4, 0.46), vec3(0.78, 0.82, 0.86), shade);
+    return vec4(drum, 1.0 - smoothstep(radius - aa, radius + aa, rr));
+  }
+  float a = atan(p.y, p.x);
+  float k = floor((a - u_roller.z) / u_roller.w + 0.5);
+  float na = u_roller.z + k * u_roller.w;
+  vec2 dir = vec2(cos(na), sin(na));
+  float along = dot(p, dir) - radius;
+  float len = u_needle.x;
+  if (along < 0.0 || along > len) return vec4(0.0);
+  float taper = clamp((len - along) / 0.12, 0.0, 1.0);
+  return steel_needle(dot(p, vec2(-dir.y, dir.x)), 0.018 * taper + 0.003, aa);
+}
 
 void main() {
   vec2 frag = gl_FragCoord.xy - u_rect.xy;
   float x = u_origin_mm.x + frag.x / u_px_per_mm;
   float d = u_origin_mm.y + (u_rect.w - frag.y) / u_px_per_mm;
   float aa = 0.75 / u_px_per_mm;
+  if (u_roller.w > 0.0) {
+    frag_color = roller(x, d, aa);
+    if (frag_color.a <= 0.0) discard;
+    return;
+  }
   float k = clamp(floor((x - u_needle_x0) / u_needle.z + 0.5), 0.0, u_needle.w - 1.0);
   float nx = u_needle_x0 + k * u_needle.z;
   float len = u_needle.x;
@@ -23,11 +59,6 @@ void main() {
   float top = tip - len - 0.6;
   if (u_needle.y <= 0.001 || d >= tip || d <= top) discard;
   float taper = clamp((tip - d) / 0.12, 0.0, 1.0);
-  float r = 0.018 * taper + 0.003;
-  float nd = abs(x - nx) - r;
-  float body = 1.0 - smoothstep(-aa, aa, nd);
-  if (body <= 0.0) discard;
-  vec3 steel = mix(vec3(0.55, 0.58, 0.62), vec3(0.93, 0.95, 0.97), 1.0 - abs(x - nx) / max(r, 1e-4));
-  float edge = 1.0 - smoothstep(0.0015 - aa, 0.0015 + aa, abs(nd));
-  frag_color = vec4(mix(steel, vec3(0.3, 0.32, 0.36), edge), body);
+  frag_color = steel_needle(x - nx, 0.018 * taper + 0.003, aa);
+  if (frag_color.a <= 0.0) discard;
 }

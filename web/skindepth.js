@@ -9,7 +9,7 @@
   var baseUrl = new URL('.', (script && script.src) || window.location.href).href;
   var CONTENT_FILES = ['sources.json', 'ui.json', 'areas.json', 'structures.json', 'devices.json',
                        'timeline.json', 'questionnaire.json'];
-  var factoryPromise = null;
+  var factoryPromise = null, wasmPromise = null;
   var counter = 0;
 
   function loadFactory() {
@@ -27,6 +27,26 @@
       document.head.appendChild(s);
     });
     return factoryPromise;
+  }
+
+  // The WebAssembly is fetched and compiled once, while the script and the content download, and
+  // shared by every widget on the page. Streaming compilation needs the server to send
+  // application/wasm; a server that does not still works, a little slower.
+  function compileWasm() {
+    if (wasmPromise) return wasmPromise;
+    var url = baseUrl + 'skindepth-core.wasm';
+    var fetchIt = function () {
+      return fetch(url, {credentials: 'same-origin'}).then(function (r) {
+        if (!r.ok) throw new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
+        return r;
+      });
+    };
+    wasmPromise = (WebAssembly.compileStreaming ? WebAssembly.compileStreaming(fetchIt()) : Promise.reject(null))
+      .catch(function (e) {
+        if (e && /HTTP/.test(e.message)) throw e;
+        return fetchIt().then(function (r) { return r.arrayBuffer(); }).then(function (b) { return WebAssembly.compile(b); });
+      });
+    return wasmPromise;
   }
 
   // Fetches every content file; a file that fails is left out (the widget then reports it missing
@@ -68,7 +88,7 @@
       if (d.fontScale) t.fontScale = Number(d.fontScale);
       o.theme = t;
     }
-    if (o.content === undefined) o.content = baseUrl + 'content/';
+    // Without a content URL the widget uses the content built into it: nothing more to download.
     return o;
   }
 
@@ -240,32 +260,49 @@
     this.canvas = canvas;
     this._status('Loading…');
 
-    var content = fetchContent(o.content);
+    var noContent = Promise.resolve({files: null, problems: []});
+    var content = o.content ? fetchContent(o.content) : noContent;
     // A plan handed over by a clinic's QR code: shown as a card by the page's first widget.
     var handed = SkinDepth.instances[0] === this ? readPlanFragment(window.location.hash) : null;
-    if (handed) content.then(function (c) { self._planCard(handed, c.files); });
     this.readyPromise = new Promise(function (resolve, reject) {
       var settled = false;
-      function fail(message) {
+      function fail(message, kind) {
         console.error('SkinDepth: ' + message);
         self._status('The skin widget could not start: ' + message, true);
         el.setAttribute('data-error', message);
-        self._emit('error', {kind: 'startup', message: message});
+        self._emit('error', {kind: kind || 'startup', message: message});
         if (!settled) { settled = true; reject(new Error(message)); }
       }
       if (typeof WebAssembly !== 'object') return fail('this browser does not support WebAssembly.');
-      var probe = document.createElement('canvas');
-      if (!probe.getContext('webgl2')) return fail('this browser cannot draw WebGL2.');
-      loadFactory().then(function (factory) {
+      var wasm = compileWasm(), factory = loadFactory();
+      // The widget's own WebGL2 context, made now so that its cost (a large part of the start with a
+      // software rasteriser) overlaps the downloads and the compilation. The module gets this same
+      // context: a canvas has one, and these attributes are the ones it asks for.
+      var box = canvas.getBoundingClientRect(), ratio = window.devicePixelRatio || 1;
+      if (box.width > 0 && box.height > 0) {  // the size SDL will give it: no second allocation
+        canvas.width = Math.round(box.width * ratio);
+        canvas.height = Math.round(box.height * ratio);
+      }
+      var gl = canvas.getContext('webgl2', {alpha: false, antialias: false, depth: false, stencil: false,
+                                            premultipliedAlpha: true, preserveDrawingBuffer: false});
+      if (!gl) return fail('this browser cannot draw WebGL2.', 'webgl_unavailable');
+      factory.then(function (factory) {
         return factory({
           canvas: canvas,
           locateFile: function (path) { return baseUrl + path; },
+          instantiateWasm: function (imports, receive) {
+            wasm.then(function (m) {
+              return WebAssembly.instantiate(m, imports).then(function (instance) { receive(instance, m); });
+            }).catch(function (e) { fail(String(e && e.message || e)); });
+            return {};
+          },
           print: function (t) { console.log('SkinDepth: ' + t); },
           printErr: function (t) { console.error(t); },
           onWidgetEvent: function (name, detailJson) {
             var detail = detailJson ? JSON.parse(detailJson) : {};
             if (name === 'describe') self.liveEl.textContent = detail.text || '';
             if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
+            if (name === 'error' && (detail.kind === 'webgl_unavailable' || detail.kind === 'startup')) return fail(detail.message, detail.kind);
             if (name === 'export') return self._export(detail);
             if (name === 'bookclick') self._book(detail);
             if (name === 'plancomplete' && o.shareAnswers) {
@@ -273,6 +310,7 @@
               var st = JSON.parse(self.module.ccall('sd_command', 'string', ['string'], [JSON.stringify({cmd: 'getState', includeAnswers: true})]));
               detail.answers = st.state.answers;
             }
+            if (name === 'drawn') el.setAttribute('data-drawn', 'true');  // the illustration is on screen
             if (name === 'ready') {
               self._status('');
               el.setAttribute('data-ready', 'true');
@@ -290,6 +328,7 @@
           onRuntimeInitialized: function () {
             var c = self._content;
             c.problems.forEach(function (p) { console.error('SkinDepth content: ' + p); });
+            if (!c.files) return;  // the built-in content
             var reply = JSON.parse(this.ccall('sd_load_content', 'string', ['string'], [JSON.stringify(c.files)]));
             self.contentErrors = reply.errors;
           }
@@ -323,22 +362,11 @@
         var page = String(o.planUrl || window.location.href).split('#')[0];
         self.command({cmd: 'setPageUrl', url: page}).catch(function () {});
         self._buildMirror().catch(function () {});
+        if (handed) self._planCard(handed).catch(function () {});
       }).catch(function (e) { fail(String(e && e.message || e)); });
     });
     return this.readyPromise;
   };
-
-  // --- Interface texts from the fetched content (the plan card may show before the module runs) ---
-  function contentTexts(files, lang) {
-    var strings = {}, areas = {};
-    try { strings = JSON.parse(files['ui.json']).strings || {}; } catch (e) { /* built-in keys shown */ }
-    try { (JSON.parse(files['areas.json']).areas || []).forEach(function (a) { areas[a.id] = a.name || {}; }); } catch (e) { /* ids shown */ }
-    var pick = function (text, key) { return (text && (text[lang] || text.en)) || key; };
-    return {
-      t: function (key) { return pick(strings[key], key); },
-      area: function (id) { return pick(areas[id], id); }
-    };
-  }
 
   // --- The plan a clinic handed over by QR code: #skindepth-plan=<summary> (src/app/plan_link.h) ---
   var PLAN_KEY = '#skindepth-plan=';
@@ -373,9 +401,23 @@
     return e;
   }
 
-  // A readable card of the handed-over plan, above the widget, stamped like every export.
-  Widget.prototype._planCard = function (summary, files) {
-    var tx = contentTexts(files, summary.invalid ? (this.options.lang || 'en') : summary.language);
+  var CARD_TEXTS = ['card.title', 'card.area', 'card.close', 'card.invalid', 'plan.stamp', 'plan.proceed', 'plan.defer',
+                    'plan.refer', 'plan.sessions', 'plan.interval', 'plan.depth', 'plan.maintenance', 'plan.minutes',
+                    'plan.calendar', 'app.disclaimer'];
+
+  // A readable card of the handed-over plan, above the widget, stamped like every export; its texts
+  // in the plan's language, from the widget's content.
+  Widget.prototype._planCard = function (summary) {
+    var self = this, cmd = {cmd: 'getChoices', texts: CARD_TEXTS};
+    if (!summary.invalid) cmd.language = summary.language;
+    return this.command(cmd).then(function (r) { self._drawPlanCard(summary, r.choices); });
+  };
+
+  Widget.prototype._drawPlanCard = function (summary, choices) {
+    var tx = {
+      t: function (key) { return choices.texts[key] || key; },
+      area: function (id) { var a = choices.areas.filter(function (x) { return x.id === id; })[0]; return a ? a.name : id; }
+    };
     var card = el('section', {'class': 'sd-plan-card', 'aria-labelledby': this.canvas.id + '-card'});
     card.appendChild(el('h2', {id: this.canvas.id + '-card'}, tx.t('card.title')));
     if (summary.invalid) {

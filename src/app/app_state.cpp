@@ -12,6 +12,7 @@ namespace skindepth::app {
 namespace {
 constexpr std::string_view kViewIds[] = {"cross_section", "timeline", "questionnaire"};
 constexpr double kStampSeconds = 1.2;
+constexpr double kRollSeconds = 3.0;  // the drum crosses the whole view
 constexpr double kPlaySeconds = 24.0;
 constexpr double kReducedMotionStepSeconds = 1.5;
 }  // namespace
@@ -65,6 +66,13 @@ bool apply(AppState& s, const Action& a, std::string* error) {
       if (!s.content || !s.content->skin.find_area(a.text)) return refuse("unknown area \"" + a.text + "\"");
       s.cross.area_id = a.text;
       s.cross.stamps_done = 0;
+      break;
+    case K::SetDevice:
+      if (!s.content || !s.content->skin.needles.find_device(a.text)) return refuse("unknown device \"" + a.text + "\"");
+      s.cross.device_id = a.text;
+      s.cross.stamps_done = 0;
+      s.cross.stamping = false;
+      s.cross.stamp_phase = 0.0;
       break;
     case K::SetNeedle:
       if (!std::isfinite(a.number) || a.number < kMinNeedleMm || a.number > kMaxNeedleMm)
@@ -219,7 +227,7 @@ void advance(AppState& s, double dt) {
   dt = std::min(dt, kMaxFrameSeconds);
   s.seconds += dt;
   if (s.cross.stamping) {
-    s.cross.stamp_phase = std::min(1.0, s.cross.stamp_phase + dt / kStampSeconds);
+    s.cross.stamp_phase = std::min(1.0, s.cross.stamp_phase + dt / (rolling_device(s) ? kRollSeconds : kStampSeconds));
     if (s.cross.stamp_phase >= 1.0) {
       s.cross.stamping = false;
       s.cross.stamps_done = std::min(s.cross.stamps_done + 1, 6);
@@ -252,5 +260,10 @@ void advance(AppState& s, double dt) {
 }
 
 bool animating(const AppState& s) { return s.cross.stamping || s.timeline.playing; }
+
+bool rolling_device(const AppState& s) {
+  const core::Device* d = s.content ? s.content->skin.needles.find_device(s.cross.device_id) : nullptr;
+  return d && d->motion == core::DeviceMotion::Roll;
+}
 
 }  // namespace skindepth::app

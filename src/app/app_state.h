@@ -36,7 +36,8 @@ struct CrossSection {
   double zoom = 1.0;         // 1 = the whole skin depth plus a band of fat fills the view
   double pan_x_mm = 0.0;
   double pan_depth_mm = 0.0;
-  double stamp_phase = 0.0;  // 0..1 while a stamp animates; 1 = needles fully in
+  std::string device_id = "pen";  // from devices.json: a pen or stamp stamps, a roller rolls
+  double stamp_phase = 0.0;  // 0..1 while a stamp (or a roll) animates
   bool stamping = false;
   int stamps_done = 0;       // channels left in the skin after each stamp
   std::string selected_structure;  // card shown, "" for none
@@ -85,7 +86,7 @@ struct AppState {
 struct Action {
   enum class Kind {
     SetView, SetLanguage, SetMode,
-    SetArea, SetNeedle, SetCompare, SetCompareNeedle, Stamp, Zoom, Pan, ResetView, SelectStructure,
+    SetArea, SetDevice, SetNeedle, SetCompare, SetCompareNeedle, Stamp, Zoom, Pan, ResetView, SelectStructure,
     SetTime, Play, Pause, SetSpeed, SetCourse,
     Answer, ClearAnswer, StepTo, FinishQuiz, ResetForNextPatient, ShiftStart,
     ShowPlanDepth, ShowPlanCourse, BookClick, Export,
@@ -106,6 +107,8 @@ void advance(AppState& state, double dt_seconds);
 inline constexpr double kMaxFrameSeconds = 0.1;
 // True while something animates (the platform keeps drawing frames only then).
 bool animating(const AppState& state);
+// The chosen device rolls (a roller) rather than stamps (a pen, a stamp).
+bool rolling_device(const AppState& state);
 
 inline constexpr double kMinNeedleMm = 0.25;
 inline constexpr double kMaxNeedleMm = 2.5;

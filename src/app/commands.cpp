@@ -20,10 +20,12 @@ json state_json(const AppState& s, bool include_answers) {
       {"language", s.language},
       {"mode", s.mode == Mode::Staff ? "staff" : "patient"},
       {"area", s.cross.area_id},
+      {"device", s.cross.device_id},
       {"needle_mm", s.cross.needle_mm},
       {"comparing", s.cross.comparing},
       {"compare_mm", s.cross.compare_mm},
       {"zoom", s.cross.zoom},
+      {"stamping", s.cross.stamping},  // a stamp or a roll is under way
       {"time_hours", s.timeline.t_hours},
       {"playing", s.timeline.playing},
       {"sessions", s.timeline.sessions},
@@ -62,16 +64,18 @@ json state_json(const AppState& s, bool include_answers) {
   return j;
 }
 
-json choices_json(const AppState& s, const json& text_keys) {
+json choices_json(const AppState& s, const json& text_keys, const std::string& language) {
+  const std::string& lang = language.empty() ? s.language : language;
+  auto ui = [&](const std::string& key) { return s.content ? s.content->ui(key, lang) : key; };
   json areas = json::array(), views = json::array(), texts = json::object();
   if (s.content)
-    for (const auto& a : s.content->skin.areas) areas.push_back({{"id", a.id}, {"name", a.name.get(s.language)}});
+    for (const auto& a : s.content->skin.areas) areas.push_back({{"id", a.id}, {"name", a.name.get(lang)}});
   for (View v : {View::CrossSection, View::Timeline, View::Questionnaire})
-    views.push_back({{"id", view_id(v)}, {"label", s.ui("view." + std::string(view_id(v)))}});
+    views.push_back({{"id", view_id(v)}, {"label", ui("view." + std::string(view_id(v)))}});
   if (text_keys.is_array())
     for (const auto& k : text_keys)
-      if (k.is_string()) texts[k.get<std::string>()] = s.ui(k.get<std::string>());
-  return {{"areas", areas}, {"views", views}, {"texts", texts}, {"language", s.language},
+      if (k.is_string()) texts[k.get<std::string>()] = ui(k.get<std::string>());
+  return {{"areas", areas}, {"views", views}, {"texts", texts}, {"language", lang},
           {"needle", {{"min", kMinNeedleMm}, {"max", kMaxNeedleMm}, {"step", kNeedleStepMm}}}};
 }
 
@@ -158,8 +162,11 @@ json run_command(AppState& s, const json& c, json& events) {
   } else if (cmd == "getChoices") {
     // What the page's accessible mirror offers: areas and views with their names, the needle's
     // range, and the interface texts asked for by key, all in the current language.
+    // "language" (optional): the texts of a plan card in the language of its link.
     const auto keys = c.find("texts");
-    return {{"ok", true}, {"choices", choices_json(s, keys == c.end() ? json::array() : *keys)}};
+    std::string language;
+    if (c.contains("language") && !string_of(c, "language", language)) return fail("command \"getChoices\": \"language\" must be a string");
+    return {{"ok", true}, {"choices", choices_json(s, keys == c.end() ? json::array() : *keys, language)}};
   } else if (cmd == "setTimePosition") {
     // The time slider of the mirror: 0..1 along the timeline bar's logarithmic scale.
     double position = 0;
@@ -174,6 +181,7 @@ json run_command(AppState& s, const json& c, json& events) {
   else if (cmd == "setLanguage") ok = need_string("language", K::SetLanguage);
   else if (cmd == "setMode") ok = need_string("mode", K::SetMode);
   else if (cmd == "setArea") ok = need_string("area", K::SetArea);
+  else if (cmd == "setDevice") ok = need_string("device", K::SetDevice);
   else if (cmd == "setNeedleLength") ok = need_number("mm", K::SetNeedle);
   else if (cmd == "setCompareLength") ok = need_number("mm", K::SetCompareNeedle);
   else if (cmd == "setCompare") {

@@ -48,6 +48,31 @@ double timeline_end(const AppState& s) {
 
 namespace {
 
+// Drawing geometry of a roller (an illustration choice, not a clinical figure): a drum of 6 mm
+// radius with needles 1.2 mm apart around it, rolled from beyond the left edge to beyond the right.
+constexpr double kRollerRadiusMm = 6.0;
+constexpr double kRollerPitchMm = 1.2;
+
+// Places the drum for the roll's phase and the channels its needles have left: each needle
+// reaches its full depth when it points straight down, and the drum turns without slipping, so
+// the channels lie one pitch apart from the first. Returns whether there are channels yet.
+bool roll(const AppState& s, double width_mm, SkinPane& p) {
+  const double start = p.map.x0_mm - 1.0, end = p.map.x0_mm + width_mm + 1.0;
+  const double phase = s.cross.stamping ? s.cross.stamp_phase : (s.cross.stamps_done > 0 ? 1.0 : 0.0);
+  const double first = start + kRollerPitchMm * 0.5;
+  p.roller = s.cross.stamping;
+  p.roller_radius_mm = kRollerRadiusMm;
+  p.roller_pitch = kRollerPitchMm / kRollerRadiusMm;
+  p.roller_x_mm = start + phase * (end - start);
+  p.roller_angle = M_PI / 2.0 + (p.roller_x_mm - first) / kRollerRadiusMm;
+  p.insertion = s.cross.stamping ? 1.0 : 0.0;
+  p.needle_spacing_mm = kRollerPitchMm;
+  p.needle_x0_mm = first;
+  const int passed = p.roller_x_mm >= first ? static_cast<int>((p.roller_x_mm - first) / kRollerPitchMm) + 1 : 0;
+  p.needle_count = std::min(passed, static_cast<int>((end - first) / kRollerPitchMm) + 1);
+  return p.needle_count > 0;
+}
+
 SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
   SkinPane p;
   const core::BodyArea* area = s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr;
@@ -73,7 +98,8 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
   const double width_mm = rect.w / p.map.px_per_mm;
   p.needle_count = std::clamp(static_cast<int>(width_mm / p.needle_spacing_mm * 0.5), 3, 12);
   p.needle_x0_mm = -p.needle_spacing_mm * (p.needle_count - 1) / 2.0;
-  const bool channels = timeline || s.cross.stamps_done > 0 || (s.cross.stamping && s.cross.stamp_phase > 0.5);
+  bool channels = timeline || s.cross.stamps_done > 0 || (s.cross.stamping && s.cross.stamp_phase > 0.5);
+  if (!timeline && rolling_device(s)) channels = roll(s, width_mm, p);
   p.channel_depth_mm = channels ? needle_mm : 0.0;
   p.bleeding = channels && needle_mm >= p.bounds_mm[2] + 0.02;  // capillary loops sit in the papillary dermis
   if (!timeline && channels) {

@@ -46,6 +46,12 @@ struct SkinPane {
   double needle_x0_mm = 0.0;          // x of the first needle
   double channel_depth_mm = 0.0;      // channels left by earlier stamps (0: none)
   bool bleeding = false;              // pinpoint bleeding: only when the tip reaches the capillaries
+  // A roller: a drum of needles rolling to the right across the pane (drawn while it rolls).
+  bool roller = false;
+  double roller_x_mm = 0.0;           // the drum's centre
+  double roller_radius_mm = 0.0;      // the drum (needles stand out from it)
+  double roller_angle = 0.0;          // its turn, radians (0: needle 0 points right; depth grows downward)
+  double roller_pitch = 0.0;          // radians between neighbouring needles
   // Drawing hints of the area (illustration, not measurement): see core::DrawingHints.
   float follicle_pitch_mm = 2.5f;     // distance between hair follicles (0: none)
   float sebaceous = 0.5f;             // 0..1

@@ -9,6 +9,7 @@
 #include "app/scene.h"
 #include "content/embedded.h"
 #include "content/loader.h"
+#include "render/imgui_renderer.h"
 #include "render/renderer.h"
 #include "ui/ui.h"
 
@@ -17,10 +18,11 @@
 #include <emscripten/heap.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 #include <malloc.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -43,11 +45,15 @@ struct Platform {
   SDL_Window* window = nullptr;
   SDL_GLContext gl = nullptr;
   render::Renderer renderer;
+  render::ImGuiRenderer imgui_renderer;
   ui::Theme theme;
   float font_em = 0.0f;  // the size the font atlas was built at
   bool context_lost = false;
   bool ready_sent = false;
+  bool drawn_sent = false;        // the skin picture has been drawn once (the shaders are compiled)
+  bool parallel_compile = false;  // KHR_parallel_shader_compile is on
   double last_ms = 0.0;
+  double last_draw_ms = 0.0;  // when the last frame was drawn
   double idle_since_ms = 0.0;
   long frames_drawn = 0;
   double last_frame_cpu_ms = 0.0;
@@ -92,8 +98,7 @@ void build_font(float em, float pixel_ratio) {
     font = io.Fonts->AddFontDefault(&fallback);
   }
   io.FontGlobalScale = 1.0f / pixel_ratio;
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  g_platform.imgui_renderer.upload_fonts();
   g_platform.font_em = em;
   ui::apply_theme(g_platform.theme, em);
 }
@@ -115,17 +120,55 @@ void update_viewport() {
 }
 
 // Touch, handled here rather than through SDL's touch-to-mouse synthesis, which needs a window
-// focus that a phone page may never report: a finger is the mouse for ImGui, and a tap that goes
-// down and up between two frames still counts as a press.
+// focus that a phone page may never report: one finger is the mouse for ImGui, and a tap that goes
+// down and up between two frames still counts as a press. Two fingers pinch: the change of their
+// distance zooms the drawing (and ImGui sees no drag meanwhile).
 struct Touch {
   bool down = false;
   bool tapped = false;  // went down since the last frame
   float x = 0, y = 0;   // CSS pixels
   bool active = false;  // the last pointer input was touch
+  struct Finger {
+    SDL_FingerID id = 0;
+    float x = 0, y = 0;
+  };
+  std::vector<Finger> fingers;  // down now
+  float pinch_distance = 0.0f;  // between the first two, at the last zoom step (0: no pinch)
 } g_touch;
 
-void touch_event(const SDL_Event& e) {
+void pinch(const SDL_Event& e) {
+  auto& f = g_touch.fingers;
   const float w = g_state.viewport.css_width, h = g_state.viewport.css_height;
+  auto it = std::find_if(f.begin(), f.end(), [&](const Touch::Finger& x) { return x.id == e.tfinger.fingerId; });
+  if (e.type == SDL_FINGERUP) {
+    if (it != f.end()) f.erase(it);
+  } else if (it == f.end()) {
+    f.push_back({e.tfinger.fingerId, e.tfinger.x * w, e.tfinger.y * h});
+  } else {
+    it->x = e.tfinger.x * w;
+    it->y = e.tfinger.y * h;
+  }
+  if (f.size() < 2) {
+    g_touch.pinch_distance = 0.0f;
+    return;
+  }
+  const float distance = std::hypot(f[0].x - f[1].x, f[0].y - f[1].y);
+  if (g_touch.pinch_distance > 1.0f && distance > 1.0f && std::abs(distance / g_touch.pinch_distance - 1.0f) > 0.01f) {
+    app::Action zoom;
+    zoom.kind = app::Action::Kind::Zoom;
+    zoom.number = distance / g_touch.pinch_distance;
+    app::apply(g_state, zoom);
+  }
+  if (g_touch.pinch_distance <= 1.0f || std::abs(distance / g_touch.pinch_distance - 1.0f) > 0.01f) g_touch.pinch_distance = distance;
+}
+
+void touch_event(const SDL_Event& e) {
+  pinch(e);
+  const float w = g_state.viewport.css_width, h = g_state.viewport.css_height;
+  if (g_touch.fingers.size() >= 2) {  // pinching: the first finger is lifted for ImGui
+    g_touch.down = false;
+    return;
+  }
   g_touch.x = e.tfinger.x * w;
   g_touch.y = e.tfinger.y * h;
   g_touch.active = true;
@@ -169,12 +212,6 @@ bool process_events() {
       }
     }
     ImGui_ImplSDL2_ProcessEvent(&event);
-    if (event.type == SDL_MULTIGESTURE && std::abs(event.mgesture.dDist) > 0.0005f) {
-      app::Action zoom;
-      zoom.kind = app::Action::Kind::Zoom;
-      zoom.number = 1.0 + event.mgesture.dDist * 4.0;
-      app::apply(g_state, zoom);
-    }
   }
   return any;
 }
@@ -198,7 +235,6 @@ void frame() {
   if (std::abs(layout.em - g_platform.font_em) > 0.5f || g_platform.font_em == 0.0f) build_font(layout.em, g_state.viewport.pixel_ratio);
   const app::Scene scene = app::build_scene(g_state, layout);
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplSDL2_NewFrame();
   apply_touch_to_imgui();
   ImGui::NewFrame();
@@ -216,8 +252,23 @@ void frame() {
   g_state.outbox.clear();
   if (!actions.empty()) g_state.needs_frame = true;
 
+  // The skin shaders may still be compiling in the background: the interface is drawn meanwhile,
+  // and frames keep coming until the picture can be drawn.
+  std::string shader_error;
+  const render::LinkState shaders = g_platform.renderer.poll(shader_error);
+  if (shaders == render::LinkState::kPending) g_state.needs_frame = true;
+  if (shaders == render::LinkState::kFailed && !shader_error.empty() && !g_platform.drawn_sent) {
+    g_platform.drawn_sent = true;  // reported once
+    log_error(shader_error);
+    emit("error", {{"kind", "shader"}, {"message", shader_error}});
+  }
+  // The pace of drawn frames (unknown after a pause) lets the renderer trade resolution for speed.
+  const double interval = g_platform.last_draw_ms > 0 ? start - g_platform.last_draw_ms : 1e9;
+  g_platform.last_draw_ms = start;
+  g_platform.renderer.set_frame_interval(interval < 500.0 ? interval : 25.0);
   g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (g_platform.renderer.refining()) g_state.needs_frame = true;  // the still picture is not complete yet
+  g_platform.imgui_renderer.draw(ImGui::GetDrawData());
   ++g_platform.frames_drawn;
   g_platform.last_frame_cpu_ms = sd_now_ms() - start;
   if (g_platform.frame_ms.size() < 100000) g_platform.frame_ms.push_back(static_cast<float>(g_platform.last_frame_cpu_ms));
@@ -230,22 +281,25 @@ void frame() {
     g_platform.ready_sent = true;
     emit("ready", {{"state", app::state_json(g_state, false)}});
   }
+  if (!g_platform.drawn_sent && shaders == render::LinkState::kReady) {
+    g_platform.drawn_sent = true;
+    emit("drawn", nlohmann::json::object());
+  }
 }
 
 // --- [SECTION] WebGL context loss -----------------------------------------------------------------
 EM_BOOL on_context_lost(int, const void*, void*) {
   g_platform.context_lost = true;
   g_platform.renderer.drop();
+  g_platform.imgui_renderer.drop();
   log_error("the WebGL context was lost; waiting for the browser to restore it");
   emit("error", {{"kind", "webgl_context_lost"}, {"message", "The drawing was interrupted by the browser; it will come back."}});
   return EM_TRUE;  // lets the browser restore the context
 }
 
 EM_BOOL on_context_restored(int, const void*, void*) {
-  ImGui_ImplOpenGL3_Shutdown();
-  ImGui_ImplOpenGL3_Init("#version 300 es");
   std::string error;
-  if (!g_platform.renderer.init(error)) log_error(error);
+  if (!g_platform.renderer.init(error, g_platform.parallel_compile) || !g_platform.imgui_renderer.init(error)) log_error(error);
   g_platform.font_em = 0.0f;  // rebuild the font texture
   g_platform.context_lost = false;
   g_state.needs_frame = true;
@@ -393,9 +447,10 @@ int main() {
   io.IniFilename = nullptr;  // nothing is stored
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
   std::string error;
-  if (!g_platform.renderer.init(error)) {
+  g_platform.parallel_compile =
+      emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
+  if (!g_platform.renderer.init(error, g_platform.parallel_compile) || !g_platform.imgui_renderer.init(error)) {
     log_error(error);
     emit("error", {{"kind", "shader"}, {"message", error}});
   }

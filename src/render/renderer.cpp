@@ -1,46 +1,18 @@
 // The skin renderer (see renderer.h). Shaders come from shaders/*.vert|frag, embedded at build time.
 #include "render/renderer.h"
 
-#include "content/embedded.h"
+#include "render/gl_program.h"
 
 #include <GLES3/gl3.h>
 
 #include <algorithm>
 #include <cmath>
-#include <string_view>
 
 namespace skindepth::render {
 
 namespace {
 
-std::string_view shader_source(std::string_view name) {
-  for (const auto& f : embedded::shaders())
-    if (f.name == name) return f.data;
-  return {};
-}
-
-unsigned compile(GLenum kind, std::string_view name, std::string& error) {
-  const std::string_view src = shader_source(name);
-  if (src.empty()) {
-    error = "shader " + std::string(name) + " is missing from the build";
-    return 0;
-  }
-  const GLuint shader = glCreateShader(kind);
-  const char* text = src.data();
-  const GLint length = static_cast<GLint>(src.size());
-  glShaderSource(shader, 1, &text, &length);
-  glCompileShader(shader);
-  GLint ok = 0;
-  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-    error = std::string(name) + ": " + log;
-    glDeleteShader(shader);
-    return 0;
-  }
-  return shader;
-}
+constexpr float kMaxPictureRatio = 2.0f;
 
 std::uint64_t fnv(std::uint64_t h, const void* data, std::size_t n) {
   const auto* p = static_cast<const unsigned char*>(data);
@@ -48,14 +20,14 @@ std::uint64_t fnv(std::uint64_t h, const void* data, std::size_t n) {
   return h;
 }
 
-// Everything the skin picture depends on (not the needles' insertion, drawn on top).
-std::uint64_t skin_key(const app::SkinPane& p, const app::Scene& scene, int w, int h) {
+// Everything the skin picture depends on (not the needles' insertion, drawn on top), except its size.
+std::uint64_t skin_key(const app::SkinPane& p, double seconds, int w, int h) {
   std::uint64_t k = 1469598103934665603ull;
   const double values[] = {p.map.px_per_mm, p.map.x0_mm, p.map.depth0_mm, p.needle_spacing_mm, p.needle_x0_mm,
                            p.channel_depth_mm, p.look.channels_open, p.look.bleeding, p.look.redness, p.look.swelling,
                            p.look.platelets, p.look.immune_cells, p.look.fibroblast_activity, p.look.collagen_iii,
                            p.look.collagen_i, p.look.elastin, p.look.new_capillaries, p.look.epidermal_thickening,
-                           scene.seconds};
+                           seconds};
   k = fnv(k, values, sizeof values);
   k = fnv(k, p.bounds_mm.data(), sizeof(double) * p.bounds_mm.size());
   const float hints[] = {p.follicle_pitch_mm, p.sebaceous, p.sweat_pitch_mm, p.lobule_mm};
@@ -66,35 +38,14 @@ std::uint64_t skin_key(const app::SkinPane& p, const app::Scene& scene, int w, i
 
 }  // namespace
 
-bool Renderer::build(Program& p, const char* vert, const char* frag, std::string& error) {
-  const GLuint vs = compile(GL_VERTEX_SHADER, vert, error);
-  if (!vs) return false;
-  const GLuint fs = compile(GL_FRAGMENT_SHADER, frag, error);
-  if (!fs) {
-    glDeleteShader(vs);
-    return false;
-  }
-  const GLuint program = glCreateProgram();
-  glAttachShader(program, vs);
-  glAttachShader(program, fs);
-  glLinkProgram(program);
-  glDeleteShader(vs);
-  glDeleteShader(fs);
-  GLint ok = 0;
-  glGetProgramiv(program, GL_LINK_STATUS, &ok);
-  if (!ok) {
-    char log[1024] = {};
-    glGetProgramInfoLog(program, sizeof log, nullptr, log);
-    error = std::string(frag) + " link: " + log;
-    glDeleteProgram(program);
-    return false;
-  }
+void Renderer::locate(Program& p, unsigned program) {
   p.program = program;
   p.rect = glGetUniformLocation(program, "u_rect");
   p.px_per_mm = glGetUniformLocation(program, "u_px_per_mm");
   p.origin = glGetUniformLocation(program, "u_origin_mm");
   p.needle = glGetUniformLocation(program, "u_needle");
   p.needle_x0 = glGetUniformLocation(program, "u_needle_x0");
+  p.roller = glGetUniformLocation(program, "u_roller");
   p.bounds = glGetUniformLocation(program, "u_bounds");
   p.channel = glGetUniformLocation(program, "u_channel_depth");
   p.bleeding = glGetUniformLocation(program, "u_bleeding");
@@ -104,17 +55,38 @@ bool Renderer::build(Program& p, const char* vert, const char* frag, std::string
   p.look2 = glGetUniformLocation(program, "u_look2");
   p.hints = glGetUniformLocation(program, "u_hints");
   p.terminal = glGetUniformLocation(program, "u_terminal");
-  return true;
 }
 
-bool Renderer::init(std::string& error) {
-  if (!build(skin_, "skin.vert", "skin.frag", error)) return false;
-  if (!build(needles_, "skin.vert", "needles.frag", error)) return false;
+bool Renderer::init(std::string& error, bool parallel_compile) {
+  parallel_ = parallel_compile;
+  failed_ = false;
+  if (!start_program("skin.vert", "skin.frag", pending_skin_, error) ||
+      !start_program("skin.vert", "needles.frag", pending_needles_, error)) {
+    failed_ = true;
+    return false;
+  }
   glGenVertexArrays(1, &vao_);
   return true;
 }
 
+LinkState Renderer::poll(std::string& error) {
+  if (failed_) return LinkState::kFailed;
+  if (skin_.program) return LinkState::kReady;
+  for (auto* pending : {&pending_skin_, &pending_needles_}) {
+    const LinkState state = poll_program(*pending, parallel_, error);
+    if (state != LinkState::kReady) {
+      failed_ = state == LinkState::kFailed;
+      return state;
+    }
+  }
+  locate(needles_, pending_needles_.program);
+  locate(skin_, pending_skin_.program);  // last: skin_.program set means everything is ready
+  return LinkState::kReady;
+}
+
 void Renderer::drop() {
+  pending_skin_ = PendingProgram{};
+  pending_needles_ = PendingProgram{};
   skin_ = Program{};
   needles_ = Program{};
   vao_ = 0;
@@ -126,34 +98,46 @@ void Renderer::shutdown() {
   if (needles_.program) glDeleteProgram(needles_.program);
   if (vao_) glDeleteVertexArrays(1, &vao_);
   for (auto& c : caches_) {
-    if (c.fbo) glDeleteFramebuffers(1, &c.fbo);
-    if (c.texture) glDeleteTextures(1, &c.texture);
+    for (auto* t : {&c.front, &c.back}) {
+      if (t->fbo) glDeleteFramebuffers(1, &t->fbo);
+      if (t->texture) glDeleteTextures(1, &t->texture);
+    }
   }
   drop();
 }
 
-void Renderer::draw_skin(const app::SkinPane& pane, const app::Scene& scene, Cache& cache, int w, int h, float px_per_mm) {
-  if (cache.width != w || cache.height != h || !cache.texture) {
-    if (!cache.texture) glGenTextures(1, &cache.texture);
-    if (!cache.fbo) glGenFramebuffers(1, &cache.fbo);
-    glBindTexture(GL_TEXTURE_2D, cache.texture);
-    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
-    glBindFramebuffer(GL_FRAMEBUFFER, cache.fbo);
-    glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, cache.texture, 0);
-    cache.width = w;
-    cache.height = h;
-    cache.key = 0;
-  }
-  const std::uint64_t key = skin_key(pane, scene, w, h);
-  if (key == cache.key) return;
-  cache.key = key;
+void Renderer::ensure_target(Target& t, int w, int h) {
+  if (t.width == w && t.height == h && t.texture) return;
+  if (!t.texture) glGenTextures(1, &t.texture);
+  if (!t.fbo) glGenFramebuffers(1, &t.fbo);
+  glBindTexture(GL_TEXTURE_2D, t.texture);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA8, w, h, 0, GL_RGBA, GL_UNSIGNED_BYTE, nullptr);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glBindFramebuffer(GL_FRAMEBUFFER, t.fbo);
+  glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, t.texture, 0);
+  t.width = w;
+  t.height = h;
+  t.key = 0;
+}
+
+bool Renderer::refining() const {
+  return std::any_of(caches_.begin(), caches_.end(), [](const Cache& c) { return c.refining; });
+}
+
+// Draws rows [row0, row0 + rows) of the pane's skin picture into `target` (bottom-up GL rows).
+void Renderer::draw_skin(const app::SkinPane& pane, double seconds, Target& target, int row0, int rows, float px_per_mm) {
+  const int w = target.width, h = target.height;
   ++skin_redraws_;
-  glBindFramebuffer(GL_FRAMEBUFFER, cache.fbo);
+  glBindFramebuffer(GL_FRAMEBUFFER, target.fbo);
   glViewport(0, 0, w, h);
+  const bool band = row0 > 0 || rows < h;
+  if (band) {
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(0, row0, w, rows);
+  }
   glUseProgram(skin_.program);
   glUniform4f(skin_.rect, 0.0f, 0.0f, static_cast<float>(w), static_cast<float>(h));
   glUniform1f(skin_.px_per_mm, px_per_mm);
@@ -166,7 +150,7 @@ void Renderer::draw_skin(const app::SkinPane& pane, const app::Scene& scene, Cac
   glUniform1f(skin_.needle_x0, static_cast<float>(pane.needle_x0_mm));
   glUniform1f(skin_.channel, static_cast<float>(pane.channel_depth_mm));
   glUniform1f(skin_.bleeding, pane.bleeding ? 1.0f : 0.0f);
-  glUniform1f(skin_.time, static_cast<float>(scene.seconds));
+  glUniform1f(skin_.time, static_cast<float>(seconds));
   const auto& l = pane.look;
   glUniform4f(skin_.look0, float(l.channels_open), float(l.bleeding), float(l.redness), float(l.swelling));
   glUniform4f(skin_.look1, float(l.platelets), float(l.immune_cells), float(l.fibroblast_activity), float(l.collagen_iii));
@@ -174,9 +158,9 @@ void Renderer::draw_skin(const app::SkinPane& pane, const app::Scene& scene, Cac
   glUniform4f(skin_.hints, pane.follicle_pitch_mm, pane.sebaceous, pane.sweat_pitch_mm, pane.lobule_mm);
   glUniform1f(skin_.terminal, pane.terminal_hair ? 1.0f : 0.0f);
   glDrawArrays(GL_TRIANGLES, 0, 3);
+  if (band) glDisable(GL_SCISSOR_TEST);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
-
 void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float ratio) {
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_BLEND);
@@ -187,10 +171,12 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
   if (!skin_.program) return;
   glBindVertexArray(vao_);
   if (caches_.size() < scene.panes.size()) caches_.resize(scene.panes.size());
-  // While the healing timeline plays the picture changes every frame: draw it at half resolution.
-  const float scale = scene.animating_look ? 0.5f : 1.0f;
+  // Resolution follows the pace of frames: slow frames (over two display refreshes) lower it for
+  // moving pictures and shorten the bands of the still one; quick frames raise them again.
+  const bool slow = frame_interval_ms_ > 34.0, quick = frame_interval_ms_ < 20.0;
   for (std::size_t i = 0; i < scene.panes.size(); ++i) {
     const auto& pane = scene.panes[i];
+    auto& cache = caches_[i];
     const auto& r = pane.map.rect;
     // CSS pixels (top-left origin) to framebuffer pixels (bottom-left origin).
     const int x = static_cast<int>(std::lround(r.x * ratio));
@@ -198,15 +184,51 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
     const int h = static_cast<int>(std::lround(r.h * ratio));
     const int y = fb_height - static_cast<int>(std::lround(r.y * ratio)) - h;
     if (w <= 0 || h <= 0) continue;
-    const int cw = std::max(1, static_cast<int>(w * scale)), ch = std::max(1, static_cast<int>(h * scale));
-    draw_skin(pane, scene, caches_[i], cw, ch, static_cast<float>(pane.map.px_per_mm * ratio * cw / w));
-    // Copy the cached picture to the screen.
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, caches_[i].fbo);
+    const float px_per_mm = static_cast<float>(pane.map.px_per_mm * ratio);
+    // The soft illustration gains nothing visible above two pixels per CSS pixel (text, drawn by
+    // ImGui straight to the screen, keeps the full ratio): a phone at 3x draws 44% of the pixels.
+    const float detail = std::min(1.0f, kMaxPictureRatio / ratio);
+    const int full_w = std::max(1, static_cast<int>(w * detail)), full_h = std::max(1, static_cast<int>(h * detail));
+    const std::uint64_t key = skin_key(pane, scene.seconds, full_w, full_h);
+    const bool moving = scene.animating_look || key != cache.last_key;
+    cache.last_key = key;
+    if (moving) {
+      // Drawn whole, now, at reduced resolution; any refinement of an older picture is dropped.
+      if (slow) moving_scale_ = std::max(0.2f, moving_scale_ * 0.8f);
+      if (quick) moving_scale_ = std::min(0.5f, moving_scale_ * 1.25f);
+      const int cw = std::max(1, static_cast<int>(full_w * moving_scale_)), ch = std::max(1, static_cast<int>(full_h * moving_scale_));
+      ensure_target(cache.front, cw, ch);
+      draw_skin(pane, scene.seconds, cache.front, 0, ch, px_per_mm * cw / w);
+      cache.front.key = key;
+      cache.refining = false;
+    } else if (cache.front.key != key || cache.front.width != full_w || cache.front.height != full_h) {
+      // Still: the full-resolution picture, a band of rows per frame, shown once complete.
+      if (!cache.refining || cache.back.key != key) {
+        ensure_target(cache.back, full_w, full_h);
+        cache.back.key = key;
+        cache.job = pane;
+        cache.job_seconds = scene.seconds;
+        cache.next_row = 0;
+        cache.refining = true;
+      }
+      if (slow) refine_pixels_ = std::max(1 << 15, refine_pixels_ / 2);
+      if (quick) refine_pixels_ = std::min(1 << 24, refine_pixels_ * 2);
+      const int rows = std::min(full_h - cache.next_row, std::max(8, refine_pixels_ / full_w));
+      draw_skin(cache.job, cache.job_seconds, cache.back, cache.next_row, rows, px_per_mm * full_w / w);
+      cache.next_row += rows;
+      if (cache.next_row >= full_h) {
+        std::swap(cache.front, cache.back);
+        cache.refining = false;
+      }
+    }
+    if (!cache.front.texture) continue;
+    // Copy the picture to the screen.
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, cache.front.fbo);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    glBlitFramebuffer(0, 0, cw, ch, x, y, x + w, y + h, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    glBlitFramebuffer(0, 0, cache.front.width, cache.front.height, x, y, x + w, y + h, GL_COLOR_BUFFER_BIT, GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     // The needles, over it.
-    if (pane.insertion > 0.001 && pane.needle_count > 0) {
+    if (pane.roller || (pane.insertion > 0.001 && pane.needle_count > 0)) {
       glViewport(x, y, w, h);
       glEnable(GL_SCISSOR_TEST);
       glScissor(x, y, w, h);
@@ -219,6 +241,8 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
       glUniform4f(needles_.needle, static_cast<float>(pane.needle_mm), static_cast<float>(pane.insertion),
                   static_cast<float>(pane.needle_spacing_mm), static_cast<float>(pane.needle_count));
       glUniform1f(needles_.needle_x0, static_cast<float>(pane.needle_x0_mm));
+      glUniform4f(needles_.roller, static_cast<float>(pane.roller_x_mm), static_cast<float>(pane.roller_radius_mm),
+                  static_cast<float>(pane.roller_angle), pane.roller ? static_cast<float>(pane.roller_pitch) : 0.0f);
       glDrawArrays(GL_TRIANGLES, 0, 3);
       glDisable(GL_BLEND);
       glDisable(GL_SCISSOR_TEST);

@@ -1,11 +1,14 @@
 // WebGL2 drawing of an app::Scene. The skin of each pane is drawn by the heavy procedural shader
-// into a cached texture, redrawn only when the picture changes (and at half resolution while the
-// healing timeline plays); each frame then copies it to the screen and draws the needles over it
-// with a cheap shader. No ImGui here. All GL objects can be dropped and rebuilt (a lost WebGL
+// into a cached texture, redrawn only when the picture changes; each frame copies it to the screen
+// and draws the needles over it with a cheap shader. A picture that changes every frame (the
+// timeline playing, a stamp forming channels) is drawn at reduced resolution, lower still when
+// frames come slowly (a weak GPU or a software rasteriser); once it holds still, the full-resolution
+// picture is drawn a band of rows per frame, so no single frame waits for a whole heavy pass. No ImGui here. All GL objects can be dropped and rebuilt (a lost WebGL
 // context) without touching the app state.
 #pragma once
 
 #include "app/scene.h"
+#include "render/gl_program.h"
 
 #include <cstdint>
 #include <string>
@@ -15,8 +18,11 @@ namespace skindepth::render {
 
 class Renderer {
  public:
-  // Compiles the shaders embedded from shaders/. On failure returns false with the GL log.
-  bool init(std::string& error);
+  // Starts compiling the shaders embedded from shaders/ (in the background when
+  // `parallel_compile`, i.e. KHR_parallel_shader_compile is on). False when a shader is missing.
+  bool init(std::string& error, bool parallel_compile);
+  // kReady once the programs linked (draw() draws nothing before); kFailed with the GL log.
+  LinkState poll(std::string& error);
   // Forgets GL objects without deleting them (they died with a lost context).
   void drop();
   void shutdown();
@@ -24,25 +30,45 @@ class Renderer {
   // Draws the panes; `pixel_ratio` turns the scene's CSS pixels into framebuffer pixels.
   void draw(const app::Scene& scene, int fb_width, int fb_height, float pixel_ratio);
   long skin_redraws() const { return skin_redraws_; }  // for benchmarks: heavy passes run
+  // True while a still picture is still being refined: the platform keeps drawing frames.
+  bool refining() const;
+  // The time between the last two drawn frames; the renderer trades resolution for speed with it.
+  void set_frame_interval(double ms) { frame_interval_ms_ = ms; }
 
  private:
   struct Program {
     unsigned program = 0;
     int rect = -1, px_per_mm = -1, origin = -1, needle = -1, needle_x0 = -1;
-    int bounds = -1, channel = -1, bleeding = -1, time = -1, look0 = -1, look1 = -1, look2 = -1, hints = -1, terminal = -1;
+    int roller = -1, bounds = -1, channel = -1, bleeding = -1, time = -1, look0 = -1, look1 = -1, look2 = -1, hints = -1, terminal = -1;
   };
-  struct Cache {
+  struct Target {
     unsigned fbo = 0, texture = 0;
     int width = 0, height = 0;
-    std::uint64_t key = 0;
+    std::uint64_t key = 0;  // the picture it holds (0: none)
   };
-  bool build(Program& p, const char* vert, const char* frag, std::string& error);
-  void draw_skin(const app::SkinPane& pane, const app::Scene& scene, Cache& cache, int w, int h, float px_per_mm);
+  // Per pane: `front` is copied to the screen; `back` receives the full-resolution picture a band
+  // at a time while nothing moves, then the two swap.
+  struct Cache {
+    Target front, back;
+    std::uint64_t last_key = 0;
+    bool refining = false;
+    int next_row = 0;
+    app::SkinPane job;  // the picture being refined
+    double job_seconds = 0.0;
+  };
+  static void locate(Program& p, unsigned program);
+  static void ensure_target(Target& t, int w, int h);
+  void draw_skin(const app::SkinPane& pane, double seconds, Target& target, int row0, int rows, float px_per_mm);
 
+  PendingProgram pending_skin_, pending_needles_;
+  bool parallel_ = false, failed_ = false;
   Program skin_, needles_;
   unsigned vao_ = 0;
   std::vector<Cache> caches_;
   long skin_redraws_ = 0;
+  double frame_interval_ms_ = 16.7;
+  float moving_scale_ = 0.5f;      // of the framebuffer, for pictures that change every frame
+  int refine_pixels_ = 1 << 18;    // per frame, for the full-resolution picture
 };
 
 }  // namespace skindepth::render

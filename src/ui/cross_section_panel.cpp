@@ -58,6 +58,18 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
         if (ImGui::Selectable(a.name.get(lang).c_str(), a.id == area->id)) out.push_back(action(app::Action::Kind::SetArea, a.id));
       ImGui::EndCombo();
     }
+    // The device: a pen or a stamp stamps, a roller rolls.
+    const core::Device* device = skin->needles.find_device(state.cross.device_id);
+    if (!skin->needles.devices.empty()) {
+      ImGui::TextUnformatted(state.ui("cross.device").c_str());
+      ImGui::SetNextItemWidth(-1);
+      if (ImGui::BeginCombo("##device", device ? device->name.get(lang).c_str() : state.cross.device_id.c_str())) {
+        for (const auto& d : skin->needles.devices)
+          if (ImGui::Selectable(d.name.get(lang).c_str(), device && d.id == device->id))
+            out.push_back(action(app::Action::Kind::SetDevice, d.id));
+        ImGui::EndCombo();
+      }
+    }
     ImGui::TextUnformatted(state.ui("cross.needle").c_str());
     double mm = 0.0;
     if (needle_slider("##needle", state.cross.needle_mm, skin->needles, mm)) out.push_back(action(app::Action::Kind::SetNeedle, {}, mm));
@@ -70,7 +82,8 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
         out.push_back(action(app::Action::Kind::SetCompareNeedle, {}, mm));
     }
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-    if (ImGui::Button(state.ui("cross.stamp").c_str(), ImVec2(half, 0))) out.push_back(action(app::Action::Kind::Stamp));
+    const bool rolls = app::rolling_device(state);
+    if (ImGui::Button(state.ui(rolls ? "cross.roll" : "cross.stamp").c_str(), ImVec2(half, 0))) out.push_back(action(app::Action::Kind::Stamp));
     ImGui::SameLine();
     if (ImGui::Button(state.ui("cross.reset_view").c_str(), ImVec2(half, 0))) out.push_back(action(app::Action::Kind::ResetView));
 
@@ -108,6 +121,11 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
       }
     }
     ImGui::Separator();
+    if (device) {
+      text_wrapped(device->description.get(lang));
+      if (rolls) text_wrapped(state.ui("cross.roller_note"));
+      sources_line(state, device->sources);
+    }
     sourced(state, skin->needles.find_note("real_penetration"));
     sourced(state, skin->needles.find_note("clinician_sets_depth"));
     ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);

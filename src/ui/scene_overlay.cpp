@@ -73,8 +73,12 @@ void draw_depth_label(ImDrawList* dl, const app::AppState& state, const app::Ski
   const std::string layer = state.ui("layer." + std::string(core::layer_id(result.tip_layer)));
   std::snprintf(label, sizeof label, "%s \xE2\x80\x94 %.2f mm %s %.2f mm", layer.c_str(), pane.needle_mm,
                 state.ui("cross.tip_of").c_str(), result.skin_mm);
-  const ImVec2 size = ImGui::CalcTextSize(label);
   float lx = m.rect.x + em * 3.0f;
+  // A narrow pane (two side by side on a phone) takes the label on two lines: layer, then depth.
+  if (ImGui::CalcTextSize(label).x > m.rect.x + m.rect.w - lx - em * 0.6f)
+    std::snprintf(label, sizeof label, "%s\n%.2f mm %s %.2f mm", layer.c_str(), pane.needle_mm,
+                  state.ui("cross.tip_of").c_str(), result.skin_mm);
+  const ImVec2 size = ImGui::CalcTextSize(label);
   float ly = y + em * 0.35f;
   if (ly + size.y > m.rect.y + m.rect.h - em * 0.3f) ly = y - size.y - em * 0.45f;
   dl->AddRectFilled(ImVec2(lx - em * 0.4f, ly - em * 0.2f), ImVec2(lx + size.x + em * 0.4f, ly + size.y + em * 0.2f),

@@ -127,6 +127,61 @@ TEST(Scene, BleedingOnlyWhenTheTipReachesTheCapillaries) {
   EXPECT_TRUE(build_scene(s, layout).panes[0].bleeding);
 }
 
+TEST(AppState, DevicesComeFromTheContentAndARollerRolls) {
+  auto s = make_state();
+  std::string error;
+  EXPECT_FALSE(apply(s, act(Action::Kind::SetDevice, "laser"), &error));
+  EXPECT_EQ(error, "unknown device \"laser\"");
+  EXPECT_EQ(s.cross.device_id, "pen");
+  EXPECT_FALSE(rolling_device(s));
+  s.cross.stamps_done = 2;
+  ASSERT_TRUE(apply(s, act(Action::Kind::SetDevice, "roller"), &error)) << error;
+  EXPECT_TRUE(rolling_device(s));
+  EXPECT_EQ(s.cross.stamps_done, 0) << "channels of the old device are cleared";
+  // A roll crosses the view more slowly than a stamp: after 1.5 s a stamp is over, a roll is not.
+  apply(s, act(Action::Kind::Stamp));
+  for (int i = 0; i < 15; ++i) advance(s, 0.1);
+  EXPECT_TRUE(s.cross.stamping);
+  for (int i = 0; i < 20; ++i) advance(s, 0.1);
+  EXPECT_FALSE(s.cross.stamping);
+  EXPECT_EQ(s.cross.stamps_done, 1);
+}
+
+TEST(Scene, RollerNeedlesLeaveChannelsOnePitchApartAsTheDrumTurns) {
+  auto s = make_state();
+  apply(s, act(Action::Kind::SetDevice, "roller"));
+  apply(s, act(Action::Kind::SetNeedle, {}, 1.5));
+  const auto layout = compute_layout(s.viewport, s.mode, s.view);
+  apply(s, act(Action::Kind::Stamp));
+  advance(s, 0.0);
+  auto p = build_scene(s, layout).panes[0];
+  ASSERT_TRUE(p.roller);
+  EXPECT_LT(p.roller_x_mm, p.map.x0_mm) << "the drum starts beyond the left edge";
+  EXPECT_EQ(p.needle_count, 0) << "no channels before a needle has gone in";
+  EXPECT_DOUBLE_EQ(p.channel_depth_mm, 0.0);
+  for (int i = 0; i < 15; ++i) advance(s, 0.1);  // half way
+  p = build_scene(s, layout).panes[0];
+  ASSERT_GT(p.needle_count, 0);
+  EXPECT_DOUBLE_EQ(p.channel_depth_mm, 1.5);
+  // The last channel is where the drum has been; none lies ahead of it.
+  const double last = p.needle_x0_mm + (p.needle_count - 1) * p.needle_spacing_mm;
+  EXPECT_LE(last, p.roller_x_mm + 1e-9);
+  EXPECT_GT(last, p.roller_x_mm - p.needle_spacing_mm);
+  // Rolling without slipping: a further pitch of travel turns the drum by one needle.
+  const auto q = p;
+  s.cross.stamp_phase += q.needle_spacing_mm / (q.map.rect.w / q.map.px_per_mm + 2.0);
+  p = build_scene(s, layout).panes[0];
+  EXPECT_NEAR(p.roller_x_mm - q.roller_x_mm, q.needle_spacing_mm, 1e-9);
+  EXPECT_NEAR(p.roller_angle - q.roller_angle, q.roller_pitch, 1e-9);
+  EXPECT_EQ(p.needle_count, q.needle_count + 1);
+  for (int i = 0; i < 20; ++i) advance(s, 0.1);  // done: channels across the whole view, drum gone
+  p = build_scene(s, layout).panes[0];
+  EXPECT_FALSE(p.roller);
+  const double right = p.map.x0_mm + p.map.rect.w / p.map.px_per_mm;
+  EXPECT_LT(p.needle_x0_mm, p.map.x0_mm);
+  EXPECT_GT(p.needle_x0_mm + (p.needle_count - 1) * p.needle_spacing_mm, right - p.needle_spacing_mm);
+}
+
 TEST(Timeline, ScaleIsMonotonicAndInvertible) {
   const double end = 24.0 * 365 * 2;
   double last = -1;
@@ -162,6 +217,9 @@ TEST(Commands, ReplyWithStateOrAClearError) {
   EXPECT_FALSE(r["ok"].get<bool>());
   EXPECT_EQ(r["error"], "unknown command \"fly\"");
   EXPECT_FALSE(run_command_text(s, "{not json", events).empty());
+  r = run_command(s, {{"cmd", "setDevice"}, {"device", "roller"}}, events);
+  EXPECT_EQ(r["state"]["device"], "roller");
+  EXPECT_EQ(run_command(s, {{"cmd", "setDevice"}, {"device", "wand"}}, events)["error"], "unknown device \"wand\"");
   r = run_command(s, {{"cmd", "setView"}, {"view", "timeline"}}, events);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0]["name"], "viewchange");
@@ -308,6 +366,10 @@ TEST(Commands, ChoicesNameAreasViewsAndTextsInTheLanguage) {
   run_command(s, {{"cmd", "setLanguage"}, {"language", "es"}}, events);
   auto c = run_command(s, {{"cmd", "getChoices"}, {"texts", {"quiz.next", 5}}}, events)["choices"];
   EXPECT_EQ(c["texts"]["quiz.next"], s.ui("quiz.next"));
+  EXPECT_EQ(c["texts"].size(), 1u) << "a key that is not a string is skipped";
+  auto en = run_command(s, {{"cmd", "getChoices"}, {"texts", {"card.title"}}, {"language", "en"}}, events)["choices"];
+  EXPECT_EQ(en["texts"]["card.title"], "Your plan from the clinic") << "a plan card in its link's language";
+  EXPECT_FALSE(run_command(s, {{"cmd", "getChoices"}, {"language", 3}}, events)["ok"].get<bool>());
   EXPECT_EQ(c["views"].size(), 3u);
   EXPECT_FALSE(c["areas"].empty());
   EXPECT_DOUBLE_EQ(c["needle"]["step"].get<double>(), kNeedleStepMm);

@@ -69,3 +69,56 @@ for (const [name, vp, area, mm] of [['desktop-forehead-0.5', kDesktop, 'forehead
     await context.close();
   });
 }
+
+// Steel and the roller's drum are bluish greys; the drawing's skin, fat and air are warm, and the
+// depth label's blue is far more saturated.
+const isSteel = (r, g, b) => b >= r + 12 && r > 80 && r < 215;
+
+test('a roller rolls across the view: its drum and angled needles appear, then leave channels', async () => {
+  const {context, page, errors} = await open(site.browser, site.url, kDesktop);
+  const canvas = page.locator('#skindepth-main canvas');
+  const steel = async () => countPixels(decodePng(await canvas.screenshot()), isSteel);
+  await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'setDevice', device: 'roller'}));
+  await settle(page);
+  const before = await steel();
+  const state = await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'stamp'}).then((r) => r.state));
+  assert.equal(state.device, 'roller');
+  // The roll takes three seconds of animation; look while it crosses the view.
+  let during = 0;
+  for (let i = 0; i < 12 && during - before < 1500; ++i) {
+    await page.waitForTimeout(250);
+    during = Math.max(during, await steel());
+  }
+  fs.writeFileSync(shot('cross-roller.png'), await canvas.screenshot());
+  assert.ok(during - before > 1500, `the drum and its needles are drawn (${before} -> ${during} steel pixels)`);
+  await page.waitForFunction(() => !JSON.parse(SkinDepth.instances[0].module.ccall('sd_command', 'string', ['string'],
+    ['{"cmd":"getState"}'])).state.stamping, null, {timeout: 90000, polling: 250});
+  await settle(page, 1000);
+  const afterPng = await canvas.screenshot();
+  fs.writeFileSync(shot('cross-roller-after.png'), afterPng);
+  const after = countPixels(decodePng(afterPng), isSteel);
+  assert.ok(after < before + 500, `the drum has gone (${after} steel pixels)`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('two fingers pinching apart on a phone zoom the drawing in', async () => {
+  const {context, page, errors} = await open(site.browser, site.url, kPhone);
+  const cdp = await context.newCDPSession(page);
+  const box = await page.locator('#skindepth-main canvas').boundingBox();
+  const cx = box.x + box.width / 2, cy = box.y + box.height * 0.25;  // over the drawing
+  const touch = (type, spread) => cdp.send('Input.dispatchTouchEvent', {type, touchPoints: type === 'touchEnd' ? [] : [
+    {x: cx - spread, y: cy, id: 1}, {x: cx + spread, y: cy, id: 2}]});
+  assert.equal((await page.evaluate(() => SkinDepth.instances[0].getState())).zoom, 1);
+  await touch('touchStart', 30);
+  for (let spread = 40; spread <= 120; spread += 10) {
+    await touch('touchMove', spread);
+    await page.waitForTimeout(30);
+  }
+  await touch('touchEnd', 0);
+  await settle(page);
+  const zoom = (await page.evaluate(() => SkinDepth.instances[0].getState())).zoom;
+  assert.ok(zoom > 2, `fingers 60 -> 240 px apart zoom in about 4x (zoom ${zoom})`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

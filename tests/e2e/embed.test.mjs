@@ -14,7 +14,7 @@ const healthy = {...kHealthyAnswers, concerns: ['fine_lines'], area: 'forehead',
 
 test('two widgets on one page, mounted from attributes, each in its brand and language', async () => {
   const {context, page, errors} = await open(site.browser, site.url + 'brands.html', {width: 1440, height: 1000});
-  await page.waitForFunction(() => document.querySelectorAll('[data-ready="true"]').length === 2, null, {timeout: 60000});
+  await page.waitForFunction(() => document.querySelectorAll('[data-drawn="true"]').length === 2, null, {timeout: 60000});
   const states = await page.evaluate(() => Promise.all(SkinDepth.instances.map((w) => w.getState())));
   assert.equal(states[0].language, 'en');
   assert.equal(states[1].language, 'es');
@@ -161,7 +161,7 @@ test('print view shows only the stamped plan; the .ics downloads', async () => {
 test('the iframe form mounts from its query string and sizes the iframe', async () => {
   const {context, page, errors} = await open(site.browser, site.url + 'frame-host.html', kDesktop, {waitReady: false});
   const frame = page.frameLocator('iframe[data-skindepth-frame]');
-  await frame.locator('[data-ready="true"]').waitFor({timeout: 60000});
+  await frame.locator('[data-drawn="true"]').waitFor({timeout: 60000});
   const state = await page.frames()[1].evaluate(() => SkinDepth.instances[0].getState());
   assert.equal(state.language, 'es');
   assert.equal(state.view, 'questionnaire');

@@ -44,7 +44,7 @@ async function openPage(pageUrl, viewport = kDesktop) {
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(pageUrl);
-  await page.waitForSelector('[data-ready="true"]', {timeout: 60000}).catch(async (e) => {
+  await page.waitForSelector('[data-drawn="true"]', {timeout: 60000}).catch(async (e) => {
     const status = await page.evaluate(() => document.querySelector('#skindepth-main')?.textContent).catch(() => '?');
     throw new Error(`not ready: ${e.message}\nwidget says: ${status}\nconsole: ${errors.join('\n')}`);
   });
@@ -143,6 +143,9 @@ function invalidAreas() {
 }
 
 const kInvalidAreas = invalidAreas();
+// The demo page uses the content built into the widget; a spa with its own content names its folder.
+const kOwnContentPage = {status: 200, type: 'text/html',
+  body: fs.readFileSync(path.join(site, 'index.html'), 'utf8').replace('data-skindepth', 'data-skindepth data-content="content/"')};
 const contentCases = [
   ['a 404', {status: 404, body: 'not found', type: 'text/plain'}, /^$/, ['Failed to load resource: the server responded with a status of 404 (Not Found)']],
   ['garbage', {status: 200, body: '{"areas": ['}, /^$/, []],
@@ -151,7 +154,7 @@ const contentCases = [
 
 for (const [name, override, pointer, browserErrors] of contentCases) {
   test(`areas.json is ${name}: the widget shows built-in content, a notice and an error naming the file`, async () => {
-    const bad = await serve({overrides: {'/content/areas.json': override}});
+    const bad = await serve({overrides: {'/content/areas.json': override, '/': kOwnContentPage}});
     try {
       const {context, page, errors} = await openPage(bad.url);
       const state = await fullState(page);
@@ -250,7 +253,8 @@ test('a tab hidden for five minutes then shown: the timeline moves one frame, no
     window.__heldFrames = [];
     window.__realRaf = window.requestAnimationFrame;
     window.requestAnimationFrame = (cb) => { window.__heldFrames.push(cb); return 0; };
-    await new Promise((r) => setTimeout(r, 200));  // the pending frame runs and asks for the next one
+    // The pending frame runs and asks for the next one, which is held (software GL frames can be slow).
+    for (let i = 0; i < 200 && window.__heldFrames.length === 0; ++i) await new Promise((r) => setTimeout(r, 25));
     Object.defineProperty(document, 'hidden', {configurable: true, get: () => true});
     Object.defineProperty(document, 'visibilityState', {configurable: true, get: () => 'hidden'});
     document.dispatchEvent(new Event('visibilitychange'));

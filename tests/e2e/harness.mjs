@@ -49,7 +49,8 @@ export async function open(browser, url, viewport = kDesktop, {waitReady = true,
     await context.route((u) => !u.href.startsWith(url.replace(/\/[^/]*$/, '/').replace(/\/$/, '')), (r) => r.abort());
   }
   await page.goto(url);
-  if (waitReady) await page.waitForSelector('[data-ready="true"]', {timeout: 60000});
+  // Ready: the first frame (the interface); drawn: the skin picture too (its shader compiles meanwhile).
+  if (waitReady) await page.waitForSelector('[data-drawn="true"]', {timeout: 60000});
   return {context, page, errors, requests};
 }
 

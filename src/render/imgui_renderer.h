@@ -1,0 +1,27 @@
+// Draws Dear ImGui's draw data with WebGL2. Our own instead of the stock OpenGL3 backend because
+// that one saves and restores the GL state around every frame with glGet* calls, and each glGet in
+// a browser waits for the GPU process to finish all earlier work: with a software rasteriser that
+// put whole skin passes into the frame's CPU time. We own every GL state this widget uses, so we
+// set what we need and query nothing.
+#pragma once
+
+#include <string>
+
+struct ImDrawData;
+
+namespace skindepth::render {
+
+class ImGuiRenderer {
+ public:
+  bool init(std::string& error);
+  void drop();  // forget GL objects (a lost context)
+  // (Re)builds the font atlas texture from ImGui's current atlas; call after the atlas changes.
+  void upload_fonts();
+  void draw(const ImDrawData* data);
+
+ private:
+  unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, font_texture_ = 0;
+  int scale_ = -1, alpha_only_ = -1;
+};
+
+}  // namespace skindepth::render
