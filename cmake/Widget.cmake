@@ -37,6 +37,7 @@ target_link_options(skindepth_widget PRIVATE
 target_compile_options(skindepth_core PRIVATE -Oz)
 target_compile_options(skindepth_ui PRIVATE -Oz)
 target_compile_options(imgui PRIVATE -Oz)
+target_compile_options(qrcodegen PRIVATE -Oz)
 target_compile_options(imgui_backends PRIVATE -Oz)
 
 # The servable site: the page, the embed script, the module and the default content, side by side.

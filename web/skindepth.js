@@ -78,6 +78,7 @@
     if (o.bookUrl === undefined && d.bookUrl) o.bookUrl = d.bookUrl;
     if (o.bookLabel === undefined && d.bookLabel) o.bookLabel = d.bookLabel;
     if (o.clinic === undefined && d.clinic) o.clinic = d.clinic;
+    if (o.planUrl === undefined && d.planUrl) o.planUrl = d.planUrl;
     if (o.shareAnswers === undefined && d.shareAnswers) o.shareAnswers = d.shareAnswers === 'true';
     if (o.theme === undefined) {
       var t = {};
@@ -247,6 +248,11 @@
     this.liveEl.setAttribute('aria-atomic', 'true');
     canvas.setAttribute('aria-describedby', id + '-live');
     this.liveEl.id = id + '-live';
+    // SDL takes every Tab pressed on the canvas (preventDefault), which would trap keyboard users:
+    // Tab and Shift+Tab stop here, before the canvas, and move the focus as on any page.
+    frame.addEventListener('keydown', function (e) {
+      if (e.key === 'Tab' && e.target === canvas) e.stopPropagation();
+    }, true);
     frame.appendChild(canvas);
     frame.appendChild(this.statusEl);
     frame.appendChild(this.liveEl);
@@ -256,6 +262,8 @@
 
     var noContent = Promise.resolve({files: null, problems: []});
     var content = o.content ? fetchContent(o.content) : noContent;
+    // A plan handed over by a clinic's QR code: shown as a card by the page's first widget.
+    var handed = SkinDepth.instances[0] === this ? readPlanFragment(window.location.hash) : null;
     this.readyPromise = new Promise(function (resolve, reject) {
       var settled = false;
       function fail(message, kind) {
@@ -293,6 +301,7 @@
           onWidgetEvent: function (name, detailJson) {
             var detail = detailJson ? JSON.parse(detailJson) : {};
             if (name === 'describe') self.liveEl.textContent = detail.text || '';
+            if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
             if (name === 'error' && (detail.kind === 'webgl_unavailable' || detail.kind === 'startup')) return fail(detail.message, detail.kind);
             if (name === 'export') return self._export(detail);
             if (name === 'bookclick') self._book(detail);
@@ -349,9 +358,302 @@
         if (o.mode) self.setMode(o.mode).catch(function () {});
         if (o.area) self.setArea(o.area).catch(function () {});
         if (o.view) self.setView(o.view).catch(function () {});
+        // The staff-mode QR code opens this page (or the host's planUrl) with the plan in the fragment.
+        var page = String(o.planUrl || window.location.href).split('#')[0];
+        self.command({cmd: 'setPageUrl', url: page}).catch(function () {});
+        self._buildMirror().catch(function () {});
+        if (handed) self._planCard(handed).catch(function () {});
       }).catch(function (e) { fail(String(e && e.message || e)); });
     });
     return this.readyPromise;
+  };
+
+  // --- The plan a clinic handed over by QR code: #skindepth-plan=<summary> (src/app/plan_link.h) ---
+  var PLAN_KEY = '#skindepth-plan=';
+  function readPlanFragment(hash) {
+    if (hash.indexOf(PLAN_KEY) !== 0) return null;
+    var s = {dates: []}, fields = {};
+    try {
+      hash.slice(PLAN_KEY.length).split(';').forEach(function (f) {
+        var eq = f.indexOf('=');
+        if (eq < 0) throw new Error('field');
+        fields[f.slice(0, eq)] = decodeURIComponent(f.slice(eq + 1));
+      });
+    } catch (e) { return {invalid: true}; }
+    var decisions = {p: 'plan.proceed', d: 'plan.defer', r: 'plan.refer'};
+    if (fields.v !== '1' || !fields.l || !decisions[fields.d] || !/^[a-z_]+$/.test(fields.a || '')) return {invalid: true};
+    s.language = fields.l;
+    s.proceed = fields.d === 'p';
+    s.decisionKey = decisions[fields.d];
+    s.area = fields.a;
+    var spanRe = /^\d+(\.\d+)?(-\d+(\.\d+)?)?$/;
+    s.rows = [['plan.sessions', fields.s], ['plan.interval', fields.i], ['plan.depth', fields.m && fields.m + ' mm'],
+              ['plan.maintenance', fields.x], ['plan.minutes', fields.t]];
+    if (s.proceed && !s.rows.every(function (r) { return r[1] && spanRe.test(r[1].replace(' mm', '')); })) return {invalid: true};
+    if (fields.c) s.dates = fields.c.split(',').filter(function (d) { return /^\d{4}-\d{2}-\d{2}$/.test(d); });
+    return s;
+  }
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  var CARD_TEXTS = ['card.title', 'card.area', 'card.close', 'card.invalid', 'plan.stamp', 'plan.proceed', 'plan.defer',
+                    'plan.refer', 'plan.sessions', 'plan.interval', 'plan.depth', 'plan.maintenance', 'plan.minutes',
+                    'plan.calendar', 'app.disclaimer'];
+
+  // A readable card of the handed-over plan, above the widget, stamped like every export; its texts
+  // in the plan's language, from the widget's content.
+  Widget.prototype._planCard = function (summary) {
+    var self = this, cmd = {cmd: 'getChoices', texts: CARD_TEXTS};
+    if (!summary.invalid) cmd.language = summary.language;
+    return this.command(cmd).then(function (r) { self._drawPlanCard(summary, r.choices); });
+  };
+
+  Widget.prototype._drawPlanCard = function (summary, choices) {
+    var tx = {
+      t: function (key) { return choices.texts[key] || key; },
+      area: function (id) { var a = choices.areas.filter(function (x) { return x.id === id; })[0]; return a ? a.name : id; }
+    };
+    var card = el('section', {'class': 'sd-plan-card', 'aria-labelledby': this.canvas.id + '-card'});
+    card.appendChild(el('h2', {id: this.canvas.id + '-card'}, tx.t('card.title')));
+    if (summary.invalid) {
+      card.appendChild(el('p', {}, tx.t('card.invalid')));
+    } else {
+      card.setAttribute('lang', summary.language);
+      card.appendChild(el('p', {'class': 'sd-stamp'}, tx.t('plan.stamp')));
+      card.appendChild(el('h3', {}, tx.t(summary.decisionKey)));
+      card.appendChild(el('p', {}, tx.t('card.area') + ': ' + tx.area(summary.area)));
+      if (summary.proceed) {
+        var dl = el('dl');
+        summary.rows.forEach(function (r) {
+          dl.appendChild(el('dt', {}, tx.t(r[0])));
+          dl.appendChild(el('dd', {}, r[1].replace(/-/g, '–')));
+        });
+        card.appendChild(dl);
+        if (summary.dates.length) {
+          card.appendChild(el('h4', {}, tx.t('plan.calendar')));
+          var ol = el('ol');
+          summary.dates.forEach(function (d) { ol.appendChild(el('li', {}, d)); });
+          card.appendChild(ol);
+        }
+      }
+      card.appendChild(el('p', {'class': 'sd-muted'}, tx.t('app.disclaimer')));
+    }
+    var close = el('button', {type: 'button', 'class': 'sd-card-close'}, tx.t('card.close'));
+    var self = this;
+    close.addEventListener('click', function () { card.remove(); self.canvas.focus(); });
+    card.appendChild(close);
+    this.el.insertBefore(card, this.el.firstChild);
+    this.planCard = card;
+  };
+
+  // --- The semantic mirror: real controls a screen reader operates, next to the canvas -----------
+  var MIRROR_TEXTS = ['mirror.label', 'mirror.views', 'mirror.time', 'mirror.escape', 'mirror.plan', 'cross.area',
+                      'cross.needle', 'timeline.play', 'timeline.pause', 'quiz.back', 'quiz.next', 'quiz.see_plan',
+                      'quiz.yes', 'quiz.no', 'quiz.step_of', 'quiz.answer_all', 'plan.edit'];
+
+  Widget.prototype._run = function (cmd) {
+    var self = this;
+    return this.command(cmd).then(function (r) { self._refreshMirror(); return r; }, function () { self._refreshMirror(); });
+  };
+
+  Widget.prototype._buildMirror = function () {
+    var self = this, id = this.canvas.id;
+    var choices = this.command({cmd: 'getChoices', texts: MIRROR_TEXTS});
+    return choices.then(function (r) {
+      var c = r.choices, t = function (k) { return c.texts[k] || k; };
+      if (self.mirror) self.mirror.remove();
+      var m = el('section', {'class': 'sd-mirror', 'aria-label': t('mirror.label'), lang: c.language});
+      self.mirror = m;
+      self.mirrorLanguage = c.language;
+      m.appendChild(el('p', {'class': 'sd-hint'}, t('mirror.escape')));
+      var views = el('div', {role: 'group', 'aria-label': t('mirror.views'), 'class': 'sd-row'});
+      self.viewButtons = c.views.map(function (v) {
+        var b = el('button', {type: 'button', 'aria-pressed': 'false', 'data-view': v.id}, v.label);
+        b.addEventListener('click', function () { self._run({cmd: 'setView', view: v.id}); });
+        views.appendChild(b);
+        return b;
+      });
+      m.appendChild(views);
+      // Skin & needles
+      var cross = el('div', {'class': 'sd-row', 'data-for': 'cross_section'});
+      var area = el('select', {id: id + '-area'});
+      c.areas.forEach(function (a) { area.appendChild(el('option', {value: a.id}, a.name)); });
+      area.addEventListener('change', function () { self._run({cmd: 'setArea', area: area.value}); });
+      var needle = el('input', {id: id + '-needle', type: 'range', min: c.needle.min, max: c.needle.max, step: c.needle.step});
+      needle.addEventListener('input', function () { self._run({cmd: 'setNeedleLength', mm: Number(needle.value)}); });
+      [[t('cross.area'), area], [t('cross.needle'), needle]].forEach(function (p) {
+        var label = el('label', {'for': p[1].id}, p[0]);
+        var box = el('span', {'class': 'sd-field'});
+        box.appendChild(label);
+        box.appendChild(p[1]);
+        cross.appendChild(box);
+      });
+      m.appendChild(cross);
+      // Healing
+      var healing = el('div', {'class': 'sd-row', 'data-for': 'timeline'});
+      var timeBox = el('span', {'class': 'sd-field'});
+      var time = el('input', {id: id + '-time', type: 'range', min: 0, max: 1000, step: 1});
+      time.addEventListener('input', function () { self._run({cmd: 'setTimePosition', position: Number(time.value) / 1000}); });
+      timeBox.appendChild(el('label', {'for': time.id}, t('mirror.time')));
+      timeBox.appendChild(time);
+      var play = el('button', {type: 'button'}, t('timeline.play'));
+      play.addEventListener('click', function () { self._run({cmd: self.mirrorState && self.mirrorState.playing ? 'pause' : 'play'}); });
+      healing.appendChild(timeBox);
+      healing.appendChild(play);
+      m.appendChild(healing);
+      // Your plan: the questionnaire's current step, or the plan (rebuilt by _renderQuiz)
+      var quiz = el('div', {'class': 'sd-quiz', 'data-for': 'questionnaire'});
+      m.appendChild(quiz);
+      self.mirrorParts = {t: t, area: area, needle: needle, time: time, play: play, quiz: quiz, sections: [cross, healing, quiz]};
+      self.quizSignature = null;
+      m.addEventListener('keydown', function (e) {
+        if (e.key === 'Escape') { e.preventDefault(); self.canvas.focus(); }
+      });
+      self.el.querySelector('.sd-frame').insertAdjacentElement('afterend', m);
+      self._refreshMirror();
+    });
+  };
+
+  // Brings the mirror up to date with the widget (after any change: the describe event, a command).
+  Widget.prototype._refreshMirror = function () {
+    var self = this;
+    if (!this.mirrorParts || this.mirrorPending) return;
+    this.mirrorPending = true;
+    setTimeout(function () {
+      self.mirrorPending = false;
+      self.command({cmd: 'getState'}).then(function (r) {
+        var s = r.state, p = self.mirrorParts;
+        if (s.language !== self.mirrorLanguage) return self._buildMirror();
+        self.mirrorState = s;
+        self.viewButtons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-view') === s.view)); });
+        p.sections.forEach(function (sec) { sec.hidden = sec.getAttribute('data-for') !== s.view; });
+        if (p.area.value !== s.area) p.area.value = s.area;
+        if (Number(p.needle.value) !== s.needle_mm) p.needle.value = s.needle_mm;
+        p.needle.setAttribute('aria-valuetext', s.needle_mm.toFixed(2) + ' mm — ' + (s.tip_layer_name || ''));
+        var pos = Math.round((s.time_position || 0) * 1000);
+        if (Number(p.time.value) !== pos) p.time.value = pos;
+        p.time.setAttribute('aria-valuetext', s.time_text || '');
+        p.play.textContent = p.t(s.playing ? 'timeline.pause' : 'timeline.play');
+        if (s.view === 'questionnaire') {
+          return self.command({cmd: 'getQuestionnaire'}).then(function (q) { self._renderQuiz(q.questionnaire); });
+        }
+      }).catch(function () { /* reported by command() */ });
+    }, 0);
+  };
+
+  // The questionnaire step as fieldsets of radio buttons and checkboxes with Back and Next; the
+  // plan as headings and lists. Rebuilt only when the step or its questions change, so a control
+  // keeps its focus while it is answered.
+  Widget.prototype._renderQuiz = function (q) {
+    var self = this, p = this.mirrorParts, t = p.t, box = p.quiz, uid = this.canvas.id;
+    var signature = q.plan ? 'plan:' + q.plan.decision + q.plan.sections.length
+                           : q.step + ':' + (q.questions || []).map(function (x) { return x.key; }).join(',');
+    if (signature === this.quizSignature) {
+      (q.questions || []).forEach(function (x) {
+        box.querySelectorAll('[data-key="' + x.key + '"]').forEach(function (input) {
+          var v = JSON.parse(input.getAttribute('data-value') || 'null');
+          if (x.kind === 'multi') input.checked = Array.isArray(x.value) && x.value.indexOf(v) >= 0;
+          else if (x.kind === 'number') { if (document.activeElement !== input) input.value = x.value === null ? '' : x.value; }
+          else input.checked = x.value === v;
+        });
+      });
+      var next = box.querySelector('.sd-next');
+      if (next) next.disabled = !q.complete;
+      var note = box.querySelector('.sd-incomplete');
+      if (note) note.hidden = !!q.complete;
+      return;
+    }
+    var focused = document.activeElement && box.contains(document.activeElement) ? document.activeElement.id : null;
+    this.quizSignature = signature;
+    box.innerHTML = '';
+    var heading;
+    if (q.plan) {
+      heading = el('h3', {tabindex: '-1'}, q.plan.decision);
+      box.appendChild(el('p', {'class': 'sd-stamp'}, q.plan.stamp));
+      box.appendChild(heading);
+      q.plan.sections.forEach(function (sec) {
+        if (sec.heading) box.appendChild(el('h4', {}, sec.heading));
+        var list = el(sec.style === 'numbered' ? 'ol' : 'ul');
+        sec.items.forEach(function (i) { list.appendChild(el('li', {}, i)); });
+        box.appendChild(list);
+      });
+      if (q.plan.disclaimer) box.appendChild(el('p', {}, q.plan.disclaimer));
+      var edit = el('button', {type: 'button'}, t('plan.edit'));
+      edit.addEventListener('click', function () { self._run({cmd: 'stepTo', step: 0}); });
+      box.appendChild(edit);
+    } else if (q.questions) {
+      var progress = t('quiz.step_of').replace('%d', q.step + 1).replace('%d', q.count);
+      heading = el('h3', {tabindex: '-1'}, q.title);
+      box.appendChild(heading);
+      box.appendChild(el('p', {'class': 'sd-muted'}, progress));
+      q.questions.forEach(function (x) {
+        var fs = el('fieldset', {});
+        fs.appendChild(el('legend', {}, x.label));
+        if (x.why) {
+          fs.setAttribute('aria-describedby', uid + '-why-' + x.key);
+          var why = el('p', {id: uid + '-why-' + x.key, 'class': 'sd-muted'}, x.why);
+        }
+        var answer = function (value) {
+          self._run(value === null ? {cmd: 'clearAnswer', key: x.key} : {cmd: 'answer', key: x.key, value: value});
+        };
+        var options = x.kind === 'yesno' ? [{value: true, label: t('quiz.yes')}, {value: false, label: t('quiz.no')}] : x.options;
+        if (x.kind === 'number') {
+          var n = el('input', {type: 'number', id: uid + '-q-' + x.key, min: x.min, max: x.max, step: 1, 'data-key': x.key});
+          if (x.value !== null) n.value = x.value;
+          n.addEventListener('change', function () {
+            var v = Math.round(Number(n.value));
+            if (n.value !== '' && isFinite(v)) answer(Math.min(x.max, Math.max(x.min, v)));
+          });
+          var nl = el('label', {'for': n.id}, x.label + (x.unit ? ' (' + x.unit + ')' : ''));
+          fs.appendChild(nl);
+          fs.appendChild(n);
+        } else {
+          options.forEach(function (o, i) {
+            var input = el('input', {type: x.kind === 'multi' ? 'checkbox' : 'radio', name: uid + '-q-' + x.key,
+                                     id: uid + '-q-' + x.key + '-' + i, 'data-key': x.key, 'data-value': JSON.stringify(o.value)});
+            input.checked = x.kind === 'multi' ? Array.isArray(x.value) && x.value.indexOf(o.value) >= 0 : x.value === o.value;
+            input.addEventListener('change', function () {
+              if (x.kind !== 'multi') return answer(o.value);
+              var chosen = [];
+              fs.querySelectorAll('input:checked').forEach(function (c) { chosen.push(JSON.parse(c.getAttribute('data-value'))); });
+              answer(chosen.length ? chosen : null);
+            });
+            var label = el('label', {'for': input.id}, o.label + (o.description ? ' — ' + o.description : ''));
+            var row = el('span', {'class': 'sd-option'});
+            row.appendChild(input);
+            row.appendChild(label);
+            fs.appendChild(row);
+          });
+        }
+        if (why) fs.appendChild(why);
+        box.appendChild(fs);
+      });
+      var nav = el('div', {'class': 'sd-row'});
+      if (q.step > 0) {
+        var back = el('button', {type: 'button'}, t('quiz.back'));
+        back.addEventListener('click', function () { self._run({cmd: 'stepTo', step: q.step - 1}); });
+        nav.appendChild(back);
+      }
+      var next = el('button', {type: 'button', 'class': 'sd-next'}, t(q.step + 1 === q.count ? 'quiz.see_plan' : 'quiz.next'));
+      next.disabled = !q.complete;
+      next.addEventListener('click', function () { self._run({cmd: 'stepTo', step: q.step + 1}); });
+      nav.appendChild(next);
+      box.appendChild(nav);
+      var incomplete = el('p', {'class': 'sd-muted sd-incomplete'}, t('quiz.answer_all'));
+      incomplete.hidden = !!q.complete;
+      box.appendChild(incomplete);
+    }
+    // Focus stays on the same control when it still exists; otherwise it moves to the new heading.
+    if (focused !== null) {
+      var again = focused && document.getElementById(focused);
+      if (again) again.focus();
+      else if (heading) heading.focus();
+    }
   };
 
   var SkinDepth = {

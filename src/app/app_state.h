@@ -72,6 +72,7 @@ struct AppState {
   std::vector<std::string> notices;  // messages shown in the widget (e.g. content fell back)
   std::string book_label;            // the host's booking button text ("" = the content's)
   Date today;                        // given by the host page (the widget never reads a clock)
+  std::string page_url;              // the host page's address, for the staff-mode plan hand-off link
   // Events for the host page raised by actions ({"name", "detail"}); the platform sends them.
   std::vector<nlohmann::json> outbox;
   double seconds = 0.0;              // widget time, advanced by advance(); never a clock read

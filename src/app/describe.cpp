@@ -39,16 +39,26 @@ std::string describe_timeline(const AppState& s) {
   const auto& model = s.content->timeline;
   const auto h = core::sample(model, course_of(s), s.timeline.t_hours);
   const core::PhaseInfo* phase = model.find_phase(h.phase);
-  char when[64];
-  const double hrs = h.hours_since_session;
-  if (hrs < 48) std::snprintf(when, sizeof when, "%.0f %s", hrs < 1 ? hrs * 60 : hrs, s.ui(hrs < 1 ? "time.minutes" : "time.hours").c_str());
-  else std::snprintf(when, sizeof when, "%s %.0f", s.ui("time.day").c_str(), hrs / 24.0);
-  std::string text = s.ui("view.timeline") + ": " + when + " " + s.ui("timeline.after") + " " + std::to_string(h.session_index) + ". ";
-  if (phase) text += phase->name.get(s.language) + ". " + phase->what_happens.get(s.language);
+  std::string text = s.ui("view.timeline") + ": " + describe_time(s) + ". ";
+  if (phase) text += phase->what_happens.get(s.language);
   return text;
 }
 
 }  // namespace
+
+std::string describe_time(const AppState& s) {
+  if (!s.content) return {};
+  const auto& model = s.content->timeline;
+  const auto h = core::sample(model, course_of(s), s.timeline.t_hours);
+  const core::PhaseInfo* phase = model.find_phase(h.phase);
+  char when[64];
+  const double hrs = h.hours_since_session;
+  if (hrs < 48) std::snprintf(when, sizeof when, "%.0f %s", hrs < 1 ? hrs * 60 : hrs, s.ui(hrs < 1 ? "time.minutes" : "time.hours").c_str());
+  else std::snprintf(when, sizeof when, "%s %.0f", s.ui("time.day").c_str(), hrs / 24.0);
+  std::string text = std::string(when) + " " + s.ui("timeline.after") + " " + std::to_string(h.session_index);
+  if (phase) text += ". " + phase->name.get(s.language);
+  return text;
+}
 
 std::string describe(const AppState& s) {
   if (!s.content) return s.ui("app.loading");

@@ -9,5 +9,7 @@
 namespace skindepth::app {
 
 std::string describe(const AppState& state);
+// The timeline's position in words: "Day 3 after session 1. Proliferation" (the time slider's value text).
+std::string describe_time(const AppState& state);
 
 }  // namespace skindepth::app

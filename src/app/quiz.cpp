@@ -2,6 +2,7 @@
 #include "app/quiz.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace skindepth::app {
 
@@ -40,6 +41,11 @@ bool step_complete(const AppState& s, int step_index) {
   return true;
 }
 
+nlohmann::json option_value(const core::Question& q, const core::Option& o) {
+  if (q.key == "fitzpatrick") return std::atoi(o.value.c_str());
+  return o.value;
+}
+
 std::optional<core::Plan> current_plan(const AppState& s) {
   if (!s.content) return std::nullopt;
   for (int i : visible_steps(s))
@@ -60,12 +66,13 @@ std::string span_text(const core::Span& s, const char* unit) {
 
 }  // namespace
 
-std::string plan_text(const AppState& s, const core::Plan& plan) {
+PlanOutline plan_outline(const AppState& s, const core::Plan& plan) {
   const auto& lang = s.language;
-  std::string out = s.ui("app.title") + "\n" + s.ui("plan.stamp") + "\n\n";
-  const char* title = plan.decision == core::Decision::Proceed ? "plan.proceed"
-                      : plan.decision == core::Decision::Defer ? "plan.defer" : "plan.refer";
-  out += s.ui(title) + "\n";
+  PlanOutline o;
+  o.title = s.ui("app.title");
+  o.stamp = s.ui("plan.stamp");
+  o.decision = s.ui(plan.decision == core::Decision::Proceed ? "plan.proceed"
+                    : plan.decision == core::Decision::Defer ? "plan.defer" : "plan.refer");
   auto sources = [&](const std::vector<std::string>* ids) {
     std::string t;
     if (!ids || ids->empty() || !s.content) return t;
@@ -77,37 +84,53 @@ std::string plan_text(const AppState& s, const core::Plan& plan) {
     return t + "]";
   };
   auto section = [&](const char* key, const std::vector<core::PlanLine>& lines) {
-    if (lines.empty()) return;
-    out += "\n" + s.ui(key) + ":\n";
+    PlanSection sec{PlanSection::Style::Bullets, s.ui(key), {}};
     for (const auto& l : lines) {
       if (!l.text) continue;
-      out += "- ";
-      if (l.window && !l.window->label.empty()) out += l.window->label.get(lang) + ": ";
-      out += l.text->get(lang) + sources(l.sources) + "\n";
+      std::string item;
+      if (l.window && !l.window->label.empty()) item += l.window->label.get(lang) + ": ";
+      sec.items.push_back(item + l.text->get(lang) + sources(l.sources));
     }
+    if (!lines.empty()) o.sections.push_back(std::move(sec));
   };
   section("plan.reasons", plan.reasons);
   section("plan.wait", plan.wait);
   if (plan.decision == core::Decision::Proceed) {
-    out += "\n" + s.ui("plan.sessions") + ": " + span_text(plan.sessions, "") + "\n";
-    out += s.ui("plan.interval") + ": " + span_text(plan.interval_weeks, "") + "\n";
-    out += s.ui("plan.depth") + ": " + span_text(plan.depth_mm, " mm") + "\n";
-    out += s.ui("plan.maintenance") + ": " + span_text(plan.maintenance_months, "") + "\n";
-    out += s.ui("plan.minutes") + ": " + span_text(plan.session_minutes, "") + "\n";
+    o.sections.push_back({PlanSection::Style::Rows, "",
+                          {s.ui("plan.sessions") + ": " + span_text(plan.sessions, ""),
+                           s.ui("plan.interval") + ": " + span_text(plan.interval_weeks, ""),
+                           s.ui("plan.depth") + ": " + span_text(plan.depth_mm, " mm"),
+                           s.ui("plan.maintenance") + ": " + span_text(plan.maintenance_months, ""),
+                           s.ui("plan.minutes") + ": " + span_text(plan.session_minutes, "")}});
     if (s.quiz.start.valid()) {
-      out += "\n" + s.ui("plan.calendar") + ":\n";
-      int k = 1;
+      PlanSection dates{PlanSection::Style::Numbered, s.ui("plan.calendar"), {}};
       for (const auto& d : session_dates(s.quiz.start, static_cast<int>(plan.sessions.max), static_cast<int>(plan.interval_weeks.min)))
-        out += std::to_string(k++) + ". " + d.iso() + "\n";
+        dates.items.push_back(d.iso());
+      o.sections.push_back(std::move(dates));
     }
     section("plan.pre_care", plan.pre_care);
     section("plan.aftercare", plan.aftercare);
     section("plan.expected", plan.expected);
   }
   section("plan.cautions", plan.cautions);
-  if (plan.disclaimer) out += "\n" + plan.disclaimer->get(lang) + "\n";
-  out += s.ui("plan.stamp") + "\n";
-  return out;
+  if (plan.disclaimer) o.disclaimer = plan.disclaimer->get(lang);
+  return o;
+}
+
+std::string plan_text(const AppState& s, const core::Plan& plan) {
+  const PlanOutline o = plan_outline(s, plan);
+  std::string out = o.title + "\n" + o.stamp + "\n\n" + o.decision + "\n";
+  for (const auto& sec : o.sections) {
+    out += "\n";
+    if (!sec.heading.empty()) out += sec.heading + ":\n";
+    for (std::size_t i = 0; i < sec.items.size(); ++i) {
+      if (sec.style == PlanSection::Style::Bullets) out += "- ";
+      if (sec.style == PlanSection::Style::Numbered) out += std::to_string(i + 1) + ". ";
+      out += sec.items[i] + "\n";
+    }
+  }
+  if (!o.disclaimer.empty()) out += "\n" + o.disclaimer + "\n";
+  return out + o.stamp + "\n";
 }
 
 }  // namespace skindepth::app

@@ -18,6 +18,7 @@ namespace skindepth::core {
 struct Span {
   double min = 0.0;
   double max = 0.0;
+  bool operator==(const Span&) const = default;
 };
 
 // A compiled condition. JSON form (questionnaire.json):

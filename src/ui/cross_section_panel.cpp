@@ -2,6 +2,7 @@
 // needle to compare, stamping; the layer reached, warnings, the structures the tip passes (each
 // opens its card with sources) and the notes on real penetration and the clinician's choice.
 #include "ui/panels.h"
+#include "ui/ui.h"
 
 #include "core/depth.h"
 
@@ -95,7 +96,7 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
     ImGui::TextUnformatted(line);
     if (result.within_usual_range) text_wrapped(state.ui("cross.within_range"));
     for (const auto& w : result.warnings) {
-      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.66f, 0.1f, 0.18f, 1.0f));
+      ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(kWarningText.r, kWarningText.g, kWarningText.b, 1.0f));
       text_wrapped(w.text.get(lang));
       ImGui::PopStyleColor();
       sources_line(state, w.sources);

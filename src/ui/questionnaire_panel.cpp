@@ -3,13 +3,16 @@
 // from a start date, pre-care and aftercare, what to expect, cautions, "show me" buttons that set
 // the cross-section and the timeline, and the call to book or to see a clinician.
 #include "ui/panels.h"
+#include "ui/ui.h"
 
 #include "app/calendar.h"
+#include "app/plan_link.h"
 #include "app/quiz.h"
 
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace skindepth::ui {
@@ -67,8 +70,7 @@ void draw_question(const app::AppState& state, const core::Question& q, Actions&
     }
     case core::QuestionKind::SingleChoice: {
       for (const auto& o : q.options) {
-        const bool number = q.key == "fitzpatrick";
-        const nlohmann::json value = number ? nlohmann::json(std::atoi(o.value.c_str())) : nlohmann::json(o.value);
+        const nlohmann::json value = app::option_value(q, o);
         const bool on = current && *current == value;
         if (choice_row(o.label.get(lang), on, false)) out.push_back(answer(q.key, value));
         if (!o.description.empty()) {
@@ -135,17 +137,56 @@ void span_row(const app::AppState& state, const char* key, const core::Span& s, 
   ImGui::TextUnformatted(buf);
 }
 
+// A QR code, dark on white with its quiet zone, `side` CSS pixels at most; modules snapped to whole
+// framebuffer pixels so a phone's camera sees sharp edges on the screen.
+void draw_qr(const app::QrMatrix& qr, float side, float pixel_ratio) {
+  const int n = qr.size + 2 * app::kQrQuietModules;
+  const float module = std::max(1.0f, std::floor(side * pixel_ratio / static_cast<float>(n))) / pixel_ratio;
+  const float full = module * static_cast<float>(n);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  dl->AddRectFilled(p, ImVec2(p.x + full, p.y + full), IM_COL32(255, 255, 255, 255));
+  const ImU32 dark = IM_COL32(0, 0, 0, 255);
+  const float origin = module * static_cast<float>(app::kQrQuietModules);
+  for (int y = 0; y < qr.size; ++y)
+    for (int x = 0; x < qr.size;) {
+      if (!qr.at(x, y)) {
+        ++x;
+        continue;
+      }
+      int run = x;  // one rectangle per horizontal run of dark modules
+      while (run < qr.size && qr.at(run, y)) ++run;
+      dl->AddRectFilled(ImVec2(p.x + origin + module * x, p.y + origin + module * y),
+                        ImVec2(p.x + origin + module * run, p.y + origin + module * (y + 1)), dark);
+      x = run;
+    }
+  ImGui::Dummy(ImVec2(full, full));
+}
+
+// Staff mode: the plan (never the answers) for the patient's phone, in a QR code's URL fragment.
+void draw_plan_handoff(const app::AppState& state) {
+  const std::string link = app::staff_plan_link(state);
+  if (link.empty()) return;
+  const app::QrMatrix qr = app::make_qr(link);
+  if (qr.version == 0) return;
+  heading(state.ui("staff.qr_title"));
+  const float side = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 12.0f);  // fits the plan page at 720 px
+  draw_qr(qr, side, state.viewport.pixel_ratio);
+  muted(state.ui("staff.qr_note"));
+  ImGui::Separator();
+}
+
 void draw_plan(const app::AppState& state, const core::Plan& plan, Actions& out) {
   const float em = ImGui::GetFontSize();
   const char* title = plan.decision == core::Decision::Proceed ? "plan.proceed"
                       : plan.decision == core::Decision::Defer ? "plan.defer" : "plan.refer";
-  const ImVec4 colour = plan.decision == core::Decision::Proceed ? ImVec4(0.12f, 0.45f, 0.3f, 1)
-                        : plan.decision == core::Decision::Defer ? ImVec4(0.6f, 0.38f, 0.05f, 1) : ImVec4(0.62f, 0.12f, 0.2f, 1);
-  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  const Rgb c = plan.decision == core::Decision::Proceed ? kProceedText : plan.decision == core::Decision::Defer ? kDeferText : kReferText;
+  ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c.r, c.g, c.b, 1.0f));
   ImGui::SetWindowFontScale(1.25f);
   text_wrapped(state.ui(title));
   ImGui::SetWindowFontScale(1.0f);
   ImGui::PopStyleColor();
+  draw_plan_handoff(state);
   plan_lines(state, "plan.reasons", plan.reasons);
   plan_lines(state, "plan.wait", plan.wait);
   if (plan.decision == core::Decision::Proceed) {

@@ -6,14 +6,34 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
 namespace skindepth::ui {
+
+double contrast_ratio(const Rgb& a, const Rgb& b) {
+  auto lin = [](double v) { return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4); };
+  auto luminance = [&](const Rgb& c) { return 0.2126 * lin(c.r) + 0.7152 * lin(c.g) + 0.0722 * lin(c.b); };
+  const double la = luminance(a), lb = luminance(b);
+  return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+Rgb readable_accent(const Rgb& accent) {
+  constexpr Rgb kWhite{1.0f, 1.0f, 1.0f};
+  Rgb c = accent;
+  for (int i = 0; i < 40 && contrast_ratio(c, kWhite) < 4.6; ++i) c = {c.r * 0.95f, c.g * 0.95f, c.b * 0.95f};
+  return c;
+}
 
 void apply_theme(const Theme& theme, float em) {
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();
   ImGui::StyleColorsLight(&s);
-  const ImVec4 accent(theme.accent[0], theme.accent[1], theme.accent[2], 1.0f);
-  auto tint = [&](float a) { return ImVec4(accent.x, accent.y, accent.z, a); };
+  // Tints keep the brand's own colour; solid fills and accent text use its readable shade.
+  const ImVec4 brand(theme.accent[0], theme.accent[1], theme.accent[2], 1.0f);
+  const Rgb readable = readable_accent({theme.accent[0], theme.accent[1], theme.accent[2]});
+  const ImVec4 accent(readable.r, readable.g, readable.b, 1.0f);
+  auto tint = [&](float a) { return ImVec4(brand.x, brand.y, brand.z, a); };
   s.Colors[ImGuiCol_WindowBg] = ImVec4(1.0f, 1.0f, 1.0f, 0.97f);
   s.Colors[ImGuiCol_Text] = ImVec4(0.13f, 0.11f, 0.12f, 1.0f);
   s.Colors[ImGuiCol_TextDisabled] = ImVec4(0.38f, 0.35f, 0.37f, 1.0f);
@@ -32,7 +52,7 @@ void apply_theme(const Theme& theme, float em) {
   s.Colors[ImGuiCol_PlotHistogram] = accent;
   s.Colors[ImGuiCol_Tab] = tint(0.1f);
   s.Colors[ImGuiCol_TabHovered] = tint(0.35f);
-  s.Colors[ImGuiCol_TabActive] = tint(0.9f);
+  s.Colors[ImGuiCol_TabActive] = accent;  // white text on it: opaque, so it is measurable
   s.Colors[ImGuiCol_NavHighlight] = accent;
   s.Colors[ImGuiCol_Separator] = ImVec4(0.85f, 0.82f, 0.84f, 1.0f);
   const float r = theme.corner_radius_em * em;
@@ -88,7 +108,7 @@ void draw_notices(const app::AppState& state, const app::Layout& layout, std::ve
   const float em = ImGui::GetFontSize();
   ImGui::SetNextWindowPos(ImVec2(layout.scene.x + em * 0.5f, layout.scene.y + layout.scene.h - em * 0.5f), 0, ImVec2(0, 1));
   ImGui::SetNextWindowSize(ImVec2(layout.scene.w - em, 0));
-  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(1.0f, 0.96f, 0.9f, 0.97f));
+  ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(kNoticeBackground.r, kNoticeBackground.g, kNoticeBackground.b, 0.97f));
   if (ImGui::Begin("##notices", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
     for (std::size_t i = 0; i < state.notices.size(); ++i) {

@@ -337,3 +337,47 @@ TEST(Describe, SaysTheLayerAndWarnings) {
 
 }  // namespace
 }  // namespace skindepth::app
+
+namespace skindepth::app {
+namespace {
+
+TEST(Commands, MirrorReadsTheQuestionnaireStepByStepThenThePlan) {
+  auto s = make_state();
+  nlohmann::json events = nlohmann::json::array();
+  auto q = run_command(s, {{"cmd", "getQuestionnaire"}}, events)["questionnaire"];
+  EXPECT_EQ(q["step"], 0);
+  ASSERT_FALSE(q["questions"].empty());
+  EXPECT_EQ(q["questions"][0]["key"], "concerns");
+  EXPECT_EQ(q["questions"][0]["kind"], "multi");
+  EXPECT_TRUE(q["questions"][0]["value"].is_null());
+  EXPECT_FALSE(q["complete"].get<bool>());
+  ASSERT_TRUE(run_command(s, {{"cmd", "setAnswers"}, {"answers", all_no()}}, events)["ok"].get<bool>());
+  ASSERT_TRUE(run_command(s, {{"cmd", "showPlan"}}, events)["ok"].get<bool>());
+  q = run_command(s, {{"cmd", "getQuestionnaire"}}, events)["questionnaire"];
+  ASSERT_TRUE(q.contains("plan")) << q.dump();
+  EXPECT_EQ(q["plan"]["stamp"], "Educational illustration, not a prediction or medical advice.");
+  EXPECT_EQ(q["plan"]["decision"], s.ui("plan.proceed"));
+  EXPECT_FALSE(q["plan"]["sections"].empty());
+}
+
+TEST(Commands, ChoicesNameAreasViewsAndTextsInTheLanguage) {
+  auto s = make_state();
+  nlohmann::json events = nlohmann::json::array();
+  run_command(s, {{"cmd", "setLanguage"}, {"language", "es"}}, events);
+  auto c = run_command(s, {{"cmd", "getChoices"}, {"texts", {"quiz.next", 5}}}, events)["choices"];
+  EXPECT_EQ(c["texts"]["quiz.next"], s.ui("quiz.next"));
+  EXPECT_EQ(c["texts"].size(), 1u) << "a key that is not a string is skipped";
+  auto en = run_command(s, {{"cmd", "getChoices"}, {"texts", {"card.title"}}, {"language", "en"}}, events)["choices"];
+  EXPECT_EQ(en["texts"]["card.title"], "Your plan from the clinic") << "a plan card in its link's language";
+  EXPECT_FALSE(run_command(s, {{"cmd", "getChoices"}, {"language", 3}}, events)["ok"].get<bool>());
+  EXPECT_EQ(c["views"].size(), 3u);
+  EXPECT_FALSE(c["areas"].empty());
+  EXPECT_DOUBLE_EQ(c["needle"]["step"].get<double>(), kNeedleStepMm);
+  EXPECT_TRUE(run_command(s, {{"cmd", "setTimePosition"}, {"position", 1.0}}, events)["ok"].get<bool>());
+  EXPECT_DOUBLE_EQ(s.timeline.t_hours, timeline_end(s));
+  EXPECT_FALSE(run_command(s, {{"cmd", "setTimePosition"}, {"position", 2}}, events)["ok"].get<bool>());
+  EXPECT_EQ(state_json(s, false)["tip_layer_name"], s.ui("layer.reticular_dermis"));
+}
+
+}  // namespace
+}  // namespace skindepth::app
