@@ -4,7 +4,7 @@
 #include "app/calendar.h"
 #include "app/quiz.h"
 
-#include <qrcodegen.hpp>
+#include <qrcodegen.h>
 
 #include <cmath>
 #include <cstdio>
@@ -198,15 +198,19 @@ std::optional<PlanSummary> read_plan_link(const std::string& url) {
 QrMatrix make_qr(const std::string& text) {
   QrMatrix m;
   if (text.empty() || text.size() > kMaxQrBytes) return m;
-  const std::vector<std::uint8_t> bytes(text.begin(), text.end());
-  // Up to kMaxQrBytes always fits version 40 at level M (2331 bytes), so this does not throw.
-  const auto qr = qrcodegen::QrCode::encodeSegments({qrcodegen::QrSegment::makeBytes(bytes)}, qrcodegen::QrCode::Ecc::MEDIUM,
-                                                    qrcodegen::QrCode::MIN_VERSION, qrcodegen::QrCode::MAX_VERSION, -1, true);
-  m.version = qr.getVersion();
-  m.size = qr.getSize();
+  // qrcodegen's C library: byte mode, level M raised when it fits in the same version; it works
+  // in the caller's buffers and reports failure instead of throwing (its C++ twin builds its error
+  // messages with iostreams, which cost the wasm ~38 KB gzip).
+  std::vector<std::uint8_t> data(qrcodegen_BUFFER_LEN_MAX), qr(qrcodegen_BUFFER_LEN_MAX);
+  std::copy(text.begin(), text.end(), data.begin());
+  if (!qrcodegen_encodeBinary(data.data(), text.size(), qr.data(), qrcodegen_Ecc_MEDIUM, qrcodegen_VERSION_MIN,
+                              qrcodegen_VERSION_MAX, qrcodegen_Mask_AUTO, true))
+    return m;
+  m.size = qrcodegen_getSize(qr.data());
+  m.version = (m.size - 17) / 4;
   m.dark.resize(static_cast<std::size_t>(m.size) * m.size);
   for (int y = 0; y < m.size; ++y)
-    for (int x = 0; x < m.size; ++x) m.dark[static_cast<std::size_t>(y) * m.size + x] = qr.getModule(x, y);
+    for (int x = 0; x < m.size; ++x) m.dark[static_cast<std::size_t>(y) * m.size + x] = qrcodegen_getModule(qr.data(), x, y);
   return m;
 }
 

@@ -53,7 +53,7 @@ struct QrMatrix {
 inline constexpr int kQrQuietModules = 4;  // the white border scanners need
 
 // The text as a QR code at error correction level M (raised when it fits at no cost); an empty
-// matrix for text longer than kMaxQrBytes (qrcodegen would throw, and the widget cannot catch).
+// matrix for text longer than kMaxQrBytes or that does not fit a code.
 inline constexpr std::size_t kMaxQrBytes = 1200;
 QrMatrix make_qr(const std::string& text);
 
