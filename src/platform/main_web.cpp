@@ -299,7 +299,7 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 
 EM_BOOL on_context_restored(int, const void*, void*) {
   std::string error;
-  if (!g_platform.renderer.init(error, g_platform.parallel_compile) || !g_platform.imgui_renderer.init(error)) log_error(error);
+  if (!g_platform.imgui_renderer.init(error) || !g_platform.renderer.init(error, g_platform.parallel_compile)) log_error(error);
   g_platform.font_em = 0.0f;  // rebuild the font texture
   g_platform.context_lost = false;
   g_state.needs_frame = true;
@@ -450,7 +450,7 @@ int main() {
   std::string error;
   g_platform.parallel_compile =
       emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
-  if (!g_platform.renderer.init(error, g_platform.parallel_compile) || !g_platform.imgui_renderer.init(error)) {
+  if (!g_platform.imgui_renderer.init(error) || !g_platform.renderer.init(error, g_platform.parallel_compile)) {
     log_error(error);
     emit("error", {{"kind", "shader"}, {"message", error}});
   }
