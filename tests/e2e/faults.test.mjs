@@ -222,7 +222,7 @@ test('a 3840x2160 canvas: ready, drawn at that size, no console errors', async (
   await page.waitForFunction(() => {
     const c = document.querySelector('#skindepth-main canvas');
     return c.width === 3840 && c.height === 2160;
-  }, null, {timeout: 20000, polling: 200});
+  }, null, {timeout: 60000, polling: 200});
   await waitForFrames(page, framesBefore);
   await settle(page, 500);
   const seen = await look(page, 'huge');
