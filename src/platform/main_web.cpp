@@ -153,13 +153,17 @@ void pinch(const SDL_Event& e) {
     return;
   }
   const float distance = std::hypot(f[0].x - f[1].x, f[0].y - f[1].y);
-  if (g_touch.pinch_distance > 1.0f && distance > 1.0f && std::abs(distance / g_touch.pinch_distance - 1.0f) > 0.01f) {
-    app::Action zoom;
-    zoom.kind = app::Action::Kind::Zoom;
-    zoom.number = distance / g_touch.pinch_distance;
-    app::apply(g_state, zoom);
+  if (g_touch.pinch_distance <= 1.0f || distance <= 1.0f) {  // the pinch (re)starts
+    g_touch.pinch_distance = distance;
+    return;
   }
-  if (g_touch.pinch_distance <= 1.0f || std::abs(distance / g_touch.pinch_distance - 1.0f) > 0.01f) g_touch.pinch_distance = distance;
+  const float ratio = distance / g_touch.pinch_distance;
+  if (std::abs(ratio - 1.0f) <= 0.01f) return;  // wait for a step of more than 1%
+  app::Action zoom;
+  zoom.kind = app::Action::Kind::Zoom;
+  zoom.number = ratio;
+  app::apply(g_state, zoom);
+  g_touch.pinch_distance = distance;
 }
 
 void touch_event(const SDL_Event& e) {
@@ -257,8 +261,7 @@ void frame() {
   std::string shader_error;
   const render::LinkState shaders = g_platform.renderer.poll(shader_error);
   if (shaders == render::LinkState::kPending) g_state.needs_frame = true;
-  if (shaders == render::LinkState::kFailed && !shader_error.empty() && !g_platform.drawn_sent) {
-    g_platform.drawn_sent = true;  // reported once
+  if (!shader_error.empty()) {  // said once: the poll that found the failure
     log_error(shader_error);
     emit("error", {{"kind", "shader"}, {"message", shader_error}});
   }

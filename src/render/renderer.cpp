@@ -20,7 +20,7 @@ std::uint64_t fnv(std::uint64_t h, const void* data, std::size_t n) {
   return h;
 }
 
-// Everything the skin picture depends on (not the needles' insertion, drawn on top), except its size.
+// Everything the skin picture depends on, its size included (not the needles' insertion, drawn on top).
 std::uint64_t skin_key(const app::SkinPane& p, double seconds, int w, int h) {
   std::uint64_t k = 1469598103934665603ull;
   const double values[] = {p.map.px_per_mm, p.map.x0_mm, p.map.depth0_mm, p.needle_spacing_mm, p.needle_x0_mm,

@@ -26,7 +26,6 @@ class Renderer {
   // Forgets GL objects without deleting them (they died with a lost context).
   void drop();
   void shutdown();
-  bool ready() const { return skin_.program != 0; }
   // Draws the panes; `pixel_ratio` turns the scene's CSS pixels into framebuffer pixels.
   void draw(const app::Scene& scene, int fb_width, int fb_height, float pixel_ratio);
   long skin_redraws() const { return skin_redraws_; }  // for benchmarks: heavy passes run
