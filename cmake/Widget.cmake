@@ -1,12 +1,12 @@
-# The WebAssembly widget: SDL2 (built by scripts/setup) + WebGL2 + Dear ImGui, emitted as
+# The WebAssembly widget: SDL2 (cmake/Sdl2.cmake) + WebGL2 + Dear ImGui, emitted as
 # skindepth.js + skindepth.wasm and loaded by web/'s own page (Emscripten's HTML output is not used).
-find_package(SDL2 REQUIRED CONFIG)
+include(cmake/Sdl2.cmake)
 
 add_library(imgui_backends STATIC
   ${SKINDEPTH_IMGUI_DIR}/backends/imgui_impl_sdl.cpp)  # drawing is ours: src/render/imgui_renderer.cpp
 target_include_directories(imgui_backends SYSTEM PUBLIC ${SKINDEPTH_IMGUI_DIR}/backends)
 target_compile_options(imgui_backends PRIVATE -w)
-target_link_libraries(imgui_backends PUBLIC imgui SDL2::SDL2-static)
+target_link_libraries(imgui_backends PUBLIC imgui sdl2)
 
 file(GLOB kRenderSources CONFIGURE_DEPENDS src/render/*.cpp)
 file(GLOB kPlatformSources CONFIGURE_DEPENDS src/platform/*.cpp)
@@ -14,7 +14,7 @@ add_executable(skindepth_widget ${kRenderSources} ${kPlatformSources})
 set_target_properties(skindepth_widget PROPERTIES OUTPUT_NAME skindepth-core SUFFIX ".js")
 target_include_directories(skindepth_widget PRIVATE src)
 set_property(TARGET skindepth_widget APPEND PROPERTY LINK_DEPENDS "${CMAKE_SOURCE_DIR}/src/platform/library_skindepth.js")
-target_link_libraries(skindepth_widget PRIVATE skindepth_ui imgui_backends embedded_shaders SDL2::SDL2-static)
+target_link_libraries(skindepth_widget PRIVATE skindepth_ui imgui_backends embedded_shaders sdl2)
 
 skindepth_embed(embedded_fonts "${SKINDEPTH_CACHE_DIR}/fonts" fonts Inter-subset.otf)
 target_link_libraries(skindepth_widget PRIVATE embedded_fonts)
