@@ -41,6 +41,8 @@ inline CliResult run_cli(const std::string& args, const std::string& stdin_text 
     for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), f)) > 0;) r.err.append(buf.data(), n);
     std::fclose(f);
   }
+  std::remove(in.c_str());  // scratch files: none left in the temp folder
+  std::remove(err.c_str());
   return r;
 }
 
