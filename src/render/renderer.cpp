@@ -12,7 +12,9 @@ namespace skindepth::render {
 
 namespace {
 
-constexpr float kMaxPictureRatio = 2.0f;
+constexpr float kMaxPictureRatio = 2.0f;  // framebuffer pixels of the picture per CSS pixel, at most
+constexpr float kMinPictureRatio = 1.0f;  // ... on a GPU too slow for the full one
+constexpr float kMinMovingScale = 0.2f;   // of the full picture, while it moves on a slow GPU
 
 std::uint64_t fnv(std::uint64_t h, const void* data, std::size_t n) {
   const auto* p = static_cast<const unsigned char*>(data);
@@ -34,6 +36,37 @@ std::uint64_t skin_key(const app::SkinPane& p, double seconds, int w, int h) {
   k = fnv(k, hints, sizeof hints);
   const int ints[] = {p.needle_count, p.bleeding ? 1 : 0, p.terminal_hair ? 1 : 0, w, h};
   return fnv(k, ints, sizeof ints);
+}
+
+// The framebuffer rectangle (x, y, width, height) that holds the pane's needles or roller, clipped
+// to the pane at (x, y, w, h); false when nothing of them is in view. Mirrors needles.frag's shapes.
+bool needles_box(const app::SkinPane& p, int x, int y, int w, int h, float ratio, int box[4]) {
+  double x0, x1, d0, d1;  // millimetres
+  if (p.roller) {
+    const double reach = p.roller_radius_mm + p.needle_mm;
+    x0 = p.roller_x_mm - reach;
+    x1 = p.roller_x_mm + reach;
+    d0 = -p.roller_radius_mm - reach;
+    d1 = p.needle_mm;
+  } else {
+    if (p.insertion <= 0.001 || p.needle_count <= 0) return false;
+    const double tip = -0.35 + p.insertion * (p.needle_mm + 0.35);
+    x0 = p.needle_x0_mm - 0.05;
+    x1 = p.needle_x0_mm + (p.needle_count - 1) * p.needle_spacing_mm + 0.05;
+    d0 = tip - p.needle_mm - 0.6;
+    d1 = tip;
+  }
+  const double ppm = p.map.px_per_mm * ratio;
+  const double left = x + (x0 - p.map.x0_mm) * ppm - 2.0, right = x + (x1 - p.map.x0_mm) * ppm + 2.0;
+  const double top = y + h - (d0 - p.map.depth0_mm) * ppm + 2.0, bottom = y + h - (d1 - p.map.depth0_mm) * ppm - 2.0;
+  const int bx0 = std::max(x, static_cast<int>(std::floor(left))), bx1 = std::min(x + w, static_cast<int>(std::ceil(right)));
+  const int by0 = std::max(y, static_cast<int>(std::floor(bottom))), by1 = std::min(y + h, static_cast<int>(std::ceil(top)));
+  if (bx1 <= bx0 || by1 <= by0) return false;
+  box[0] = bx0;
+  box[1] = by0;
+  box[2] = bx1 - bx0;
+  box[3] = by1 - by0;
+  return true;
 }
 
 }  // namespace
@@ -187,15 +220,18 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
     const float px_per_mm = static_cast<float>(pane.map.px_per_mm * ratio);
     // The soft illustration gains nothing visible above two pixels per CSS pixel (text, drawn by
     // ImGui straight to the screen, keeps the full ratio): a phone at 3x draws 44% of the pixels.
-    const float detail = std::min(1.0f, kMaxPictureRatio / ratio);
+    // A GPU too slow for even the smallest moving picture gets one pixel per CSS pixel (a quarter).
+    const float detail = std::min(1.0f, picture_ratio_ / ratio);
     const int full_w = std::max(1, static_cast<int>(w * detail)), full_h = std::max(1, static_cast<int>(h * detail));
     const std::uint64_t key = skin_key(pane, scene.seconds, full_w, full_h);
     const bool moving = scene.animating_look || key != cache.last_key;
     cache.last_key = key;
     if (moving) {
       // Drawn whole, now, at reduced resolution; any refinement of an older picture is dropped.
-      if (slow) moving_scale_ = std::max(0.2f, moving_scale_ * 0.8f);
-      if (quick) moving_scale_ = std::min(0.5f, moving_scale_ * 1.25f);
+      if (slow && moving_scale_ <= kMinMovingScale) picture_ratio_ = std::max(kMinPictureRatio, picture_ratio_ * 0.8f);
+      if (quick && picture_ratio_ < kMaxPictureRatio) picture_ratio_ = std::min(kMaxPictureRatio, picture_ratio_ * 1.25f);
+      else if (slow) moving_scale_ = std::max(kMinMovingScale, moving_scale_ * 0.8f);
+      else if (quick) moving_scale_ = std::min(0.5f, moving_scale_ * 1.25f);
       const int cw = std::max(1, static_cast<int>(full_w * moving_scale_)), ch = std::max(1, static_cast<int>(full_h * moving_scale_));
       ensure_target(cache.front, cw, ch);
       draw_skin(pane, scene.seconds, cache.front, 0, ch, px_per_mm * cw / w);
@@ -229,11 +265,13 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
     glBlitFramebuffer(0, 0, cache.front.width, cache.front.height, x, y, x + w, y + h, GL_COLOR_BUFFER_BIT, GL_LINEAR);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    // The needles, over it.
-    if (pane.roller || (pane.insertion > 0.001 && pane.needle_count > 0)) {
+    // The needles, over it: only the pixels around them are shaded (the shader runs every frame
+    // of a stamp; over the whole pane it cost a software rasteriser as much as the copy above).
+    int box[4];
+    if (needles_box(pane, x, y, w, h, ratio, box)) {
       glViewport(x, y, w, h);
       glEnable(GL_SCISSOR_TEST);
-      glScissor(x, y, w, h);
+      glScissor(box[0], box[1], box[2], box[3]);
       glEnable(GL_BLEND);
       glBlendFunc(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA);
       glUseProgram(needles_.program);

@@ -66,7 +66,8 @@ class Renderer {
   std::vector<Cache> caches_;
   long skin_redraws_ = 0;
   double frame_interval_ms_ = 16.7;
-  float moving_scale_ = 0.5f;      // of the framebuffer, for pictures that change every frame
+  float moving_scale_ = 0.5f;      // of the full picture, for pictures that change every frame
+  float picture_ratio_ = 2.0f;     // the full picture's pixels per CSS pixel (lowered on slow GPUs)
   int refine_pixels_ = 1 << 18;    // per frame, for the full-resolution picture
 };
 
