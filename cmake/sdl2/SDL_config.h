@@ -33,5 +33,9 @@
 #define SDL_MISC_DISABLED 1
 #define SDL_MISC_DUMMY 1
 #define SDL_ATOMIC_DISABLED 1
+/* No software surfaces are drawn (everything goes through WebGL): SDL's optional blitters, RLE and
+   YUV code stay out. They were reachable through the video driver's function table, so the
+   linker could not drop them. */
+#define SDL_LEAN_AND_MEAN 1
 
 #endif /* SDL_config_h_ */
