@@ -11,6 +11,7 @@ endif()
 # headers are staged in the build folder with our SDL_config.h in place of SDL's dispatcher.
 set(kSdlInclude "${CMAKE_BINARY_DIR}/sdl2/include")
 file(GLOB kSdlHeaders "${SKINDEPTH_SDL2_DIR}/include/*.h")
+list(FILTER kSdlHeaders EXCLUDE REGEX "/SDL_config\\.h$")  # else each configure would touch ours
 file(COPY ${kSdlHeaders} DESTINATION "${kSdlInclude}")
 configure_file(cmake/sdl2/SDL_config.h "${kSdlInclude}/SDL_config.h" COPYONLY)
 file(COPY "${kSdlInclude}/SDL_config.h" DESTINATION "${kSdlInclude}/SDL2")  # for <SDL2/SDL_config.h>

@@ -40,13 +40,27 @@ target_compile_options(imgui PRIVATE -Oz)
 target_compile_options(qrcodegen PRIVATE -Oz)
 target_compile_options(imgui_backends PRIVATE -Oz)
 
+# The embed script, minified for the site by the closure compiler from npm (scripts/setup) when it
+# is there (local variables renamed, comments dropped: 10.0 -> 7.1 KB gzip); web/ keeps the source.
+set(kClosure "${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
+set(kEmbedScript "${CMAKE_SOURCE_DIR}/web/skindepth.js")
+if(EXISTS "${kClosure}")
+  set(kEmbedScript "${CMAKE_BINARY_DIR}/skindepth.min.js")
+  add_custom_command(OUTPUT "${kEmbedScript}"
+    COMMAND "${kClosure}" --compilation_level SIMPLE --language_in ECMASCRIPT_2020 --language_out ECMASCRIPT_2020
+            --js "${CMAKE_SOURCE_DIR}/web/skindepth.js" --js_output_file "${kEmbedScript}"
+    DEPENDS "${CMAKE_SOURCE_DIR}/web/skindepth.js" COMMENT "Minifying the embed script" VERBATIM)
+endif()
+
 # The servable site: the page, the embed script, the module and the default content, side by side.
 set(kSite "${CMAKE_BINARY_DIR}/site")
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory "${kSite}/content"
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web" "${kSite}"
+  COMMAND ${CMAKE_COMMAND} -E copy "${kEmbedScript}" "${kSite}/skindepth.js"
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/content" "${kSite}/content"
   COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.js"
           "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.wasm" "${kSite}/"
+  DEPENDS "${kEmbedScript}"
   COMMENT "Assembling the site in ${kSite}" VERBATIM)
 add_dependencies(site skindepth_widget)
