@@ -28,6 +28,14 @@ float hash(vec2 p) { return fract(sin(dot(p, vec2(127.1, 311.7))) * 43758.5453);
 vec2 hash2(vec2 p) {
   return fract(sin(vec2(dot(p, vec2(127.1, 311.7)), dot(p, vec2(269.5, 183.3)))) * 43758.5453);
 }
+// Where follicles and glands stand: a hash without sin(), whose value does not depend on how a GPU
+// computes sines (the classic one above differs between GPUs and from the CPU), so that
+// src/app/picking.cpp places them exactly where they are drawn.
+float place(vec2 p) {
+  vec3 p3 = fract(vec3(p.xyx) * 0.1031);
+  p3 += dot(p3, p3.yzx + 33.33);
+  return fract((p3.x + p3.y) * p3.z);
+}
 float noise(vec2 p) {
   vec2 i = floor(p), f = fract(p);
   vec2 u = f * f * (3.0 - 2.0 * f);
@@ -71,9 +79,9 @@ float reticular_bottom(float x) { return u_bounds[4] + 0.08 * (fbm(vec2(x * 2.5,
 // The follicle nearest to x: its axis at the surface, its slant and the depth of its bulb.
 vec3 follicle_of(float x, float pitch) {
   float cell = floor(x / pitch + 0.5);
-  float cx = cell * pitch + (hash(vec2(cell, 2.0)) - 0.5) * pitch * 0.3 + 0.37;
-  float bottom = mix(u_bounds[4] - 0.25, u_bounds[4] + 0.2 * u_terminal + 0.05, hash(vec2(cell, 5.0)));
-  float slant = 0.22 * (hash(vec2(cell, 9.0)) - 0.5);
+  float cx = cell * pitch + (place(vec2(cell, 2.0)) - 0.5) * pitch * 0.3 + 0.37;
+  float bottom = mix(u_bounds[4] - 0.25, u_bounds[4] + 0.2 * u_terminal + 0.05, place(vec2(cell, 5.0)));
+  float slant = 0.22 * (place(vec2(cell, 9.0)) - 0.5);
   return vec3(cx, slant, bottom);
 }
 
@@ -192,7 +200,7 @@ void main() {
   if (d > 0.0 && u_hints.z > 0.01) {
     float pitch = u_hints.z;
     float cell = floor((x + 0.9) / pitch + 0.5);
-    float cx = cell * pitch - 0.9 + 0.25 * (hash(vec2(cell, 13.0)) - 0.5);
+    float cx = cell * pitch - 0.9 + 0.25 * (place(vec2(cell, 13.0)) - 0.5);
     float cy = u_bounds[4] - 0.06;
     vec2 c = vec2(x - cx, d - cy);
     float coil = fill(length(c / vec2(0.13, 0.075)) - 1.0);

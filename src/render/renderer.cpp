@@ -247,9 +247,10 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
         cache.next_row = 0;
         cache.refining = true;
       }
-      // Never more than six frames for a picture: when frames are slow whatever the band (a
-      // software rasteriser copying the screen), smaller bands would only make it take longer.
-      if (slow) refine_pixels_ = std::max(full_w * full_h / 6, refine_pixels_ / 2);
+      // Never more than three frames for a picture: when frames are slow whatever the band (a
+      // software rasteriser copying the screen), smaller bands would only make it take longer and
+      // keep frames coming long after everything stopped.
+      if (slow) refine_pixels_ = std::max(full_w * full_h / 3, refine_pixels_ / 2);
       if (quick) refine_pixels_ = std::min(1 << 24, refine_pixels_ * 2);
       const int rows = std::min(full_h - cache.next_row, std::max(8, refine_pixels_ / full_w));
       draw_skin(cache.job, cache.job_seconds, cache.back, cache.next_row, rows, px_per_mm * full_w / w);

@@ -3,6 +3,7 @@
 // input (wheel and pinch zoom, drag to pan) when ImGui does not want the mouse.
 #include "ui/panels.h"
 
+#include "app/picking.h"
 #include "core/depth.h"
 #include "core/timeline.h"
 
@@ -86,8 +87,9 @@ void draw_depth_label(ImDrawList* dl, const app::AppState& state, const app::Ski
   dl->AddText(ImVec2(lx, ly), IM_COL32(255, 255, 255, 255), label);
 }
 
-// The structure at a depth in the chosen area: the one with the narrowest span there.
-std::string pick_structure(const app::AppState& state, double depth) {
+// The structure at a depth in the chosen area: the one with the narrowest span there (for content
+// that lacks the structure the drawing shows at the point).
+std::string pick_by_depth(const app::AppState& state, double depth) {
   const core::BodyArea* area = state.content ? state.content->skin.find_area(state.cross.area_id) : nullptr;
   if (!area || depth < 0.0) return {};
   std::string best;
@@ -100,6 +102,20 @@ std::string pick_structure(const app::AppState& state, double depth) {
     }
   }
   return best;
+}
+
+// The structure drawn under a point of the scene (CSS pixels), within `slop_px` of its outline.
+const core::Structure* pick_structure(const app::AppState& state, const app::Scene& scene, ImVec2 at, float slop_px) {
+  if (!state.content) return nullptr;
+  for (const auto& pane : scene.panes) {
+    const auto& m = pane.map;
+    if (!m.rect.contains(at.x, at.y)) continue;
+    const double depth = m.depth_mm(at.y);
+    const std::string id = app::structure_at(pane, m.x_mm(at.x), depth, slop_px / m.px_per_mm);
+    if (const core::Structure* s = state.content->skin.find_structure(id)) return s;
+    return state.content->skin.find_structure(pick_by_depth(state, depth));
+  }
+  return nullptr;
 }
 
 // The picked structure's card, over the drawing's top-left corner, with its sources.
@@ -158,13 +174,14 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
       out.push_back(action(app::Action::Kind::Pan, {}, -io.MouseDelta.x / m.px_per_mm, -io.MouseDelta.y / m.px_per_mm));
     // Hover: the structure under the pointer, named beside it (a tap or click opens its card).
     if (state.view == app::View::CrossSection && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      const core::Structure* hovered = state.content ? state.content->skin.find_structure(pick_structure(state, m.depth_mm(io.MousePos.y))) : nullptr;
+      const core::Structure* hovered = pick_structure(state, scene, io.MousePos, em * 0.15f);
       if (hovered) ImGui::SetTooltip("%s\n%s", hovered->name.get(state.language).c_str(), state.ui("cross.hover_hint").c_str());
     }
     const float drag = std::sqrt(io.MouseDragMaxDistanceSqr[0]);
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && drag < em * 0.5f && state.view == app::View::CrossSection) {
-      const std::string id = pick_structure(state, m.depth_mm(io.MousePos.y));
-      if (!id.empty()) out.push_back(action(app::Action::Kind::SelectStructure, id));
+      // A fingertip covers more than a pointer: thin vessels and glands are found within 0.4 em.
+      if (const core::Structure* picked = pick_structure(state, scene, io.MousePos, em * 0.4f))
+        out.push_back(action(app::Action::Kind::SelectStructure, picked->id));
     }
   }
   draw_structure_card(state, layout, out);
