@@ -80,7 +80,9 @@ void build_font(float em, float pixel_ratio) {
   io.Fonts->Clear();
   ImFontConfig cfg;
   cfg.FontDataOwnedByAtlas = false;
-  cfg.OversampleH = 2;
+  // Horizontal oversampling only helps text at one device pixel per CSS pixel; on high-DPI screens
+  // it doubled the rasterising of the atlas (30-50 ms of the first frame here) for no visible gain.
+  cfg.OversampleH = pixel_ratio >= 1.5f ? 1 : 2;
   cfg.OversampleV = 1;
   cfg.PixelSnapH = false;
   static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2265, 0x25A0, 0x25B6, 0x2713, 0x2713, 0};
