@@ -266,7 +266,7 @@ async function measureTimeline(browser, url) {
       await wait(200);
       s = await stats();
       if (s.frame_ms.length >= target || performance.now() - t0 > capMs) break;
-      // getState asks for a frame, but while playing the widget draws every frame anyway.
+      // Is it still playing? (the timeline stops at its end)
       if (!(await w.command({cmd: 'getState'})).state.playing) {  // the end: play again from the start
         ++restarts;
         await w.command({cmd: 'setTime', hours: 0});
@@ -329,6 +329,8 @@ async function measureStamping(browser, url) {
             wall: wall * Math.min(1, target / Math.max(1, n)), stamps, capped: n < target};
   }, [kFrames, kSceneCapSeconds * 1000]);
   const thread_cpu = await stopTrace();
+  // The scene may stop in the middle of a stamp: idle is measured from the end of the animation.
+  for (let i = 0; i < 200 && (await command(page, {cmd: 'getState'})).state.stamping; ++i) await sleep(100);
   const idle_after = await idleFrames(page, 1500, 3000);
   const at_end = await memory(page, cdp);
   await context.close();

@@ -54,6 +54,7 @@ struct Platform {
   bool parallel_compile = false;  // KHR_parallel_shader_compile is on
   double last_ms = 0.0;
   double last_draw_ms = 0.0;  // when the last frame was drawn
+  bool drew_on = false;       // that frame asked for the next one (an animation, a picture being refined)
   double idle_since_ms = 0.0;
   long frames_drawn = 0;
   double last_frame_cpu_ms = 0.0;
@@ -267,12 +268,15 @@ void frame() {
     log_error(shader_error);
     emit("error", {{"kind", "shader"}, {"message", shader_error}});
   }
-  // The pace of drawn frames (unknown after a pause) lets the renderer trade resolution for speed.
-  const double interval = g_platform.last_draw_ms > 0 ? start - g_platform.last_draw_ms : 1e9;
+  // The pace of frames drawn back to back lets the renderer trade resolution for speed; after a
+  // pause (nothing asked for this frame) it is unknown. A slow machine's frames can be seconds apart:
+  // they count too when the previous frame asked for this one.
+  const double interval = g_platform.drew_on ? start - g_platform.last_draw_ms : 25.0;
   g_platform.last_draw_ms = start;
-  g_platform.renderer.set_frame_interval(interval < 500.0 ? interval : 25.0);
+  g_platform.renderer.set_frame_interval(interval);
   g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
   if (g_platform.renderer.refining()) g_state.needs_frame = true;  // the still picture is not complete yet
+  g_platform.drew_on = g_state.needs_frame || app::animating(g_state);
   g_platform.imgui_renderer.draw(ImGui::GetDrawData());
   ++g_platform.frames_drawn;
   g_platform.last_frame_cpu_ms = sd_now_ms() - start;
@@ -408,7 +412,9 @@ EMSCRIPTEN_KEEPALIVE const char* sd_command(const char* command_json) {
     g_reply = reply.dump();
   }
   emit_events(events);
-  g_state.needs_frame = true;
+  // A question (getState, getChoices, getQuestionnaire, getPlan) changes nothing on screen: no frame.
+  // The page's accessible mirror asks them after each change; each asked for a frame before.
+  if (cmd.rfind("get", 0) != 0) g_state.needs_frame = true;
   return g_reply.c_str();
 }
 
