@@ -60,8 +60,8 @@ struct Platform {
   double idle_since_ms = 0.0;
   long frames_drawn = 0;
   double last_frame_cpu_ms = 0.0;
-  std::vector<double> frame_ms;
-  std::string description;      // the last text sent to the page's live region  // CPU time of each drawn frame since the last stats reset (benchmarks)
+  std::vector<double> frame_ms;  // CPU time of the last drawn frames since the last stats reset (benchmarks)
+  std::string description;      // the last text sent to the page's live region
 };
 
 app::AppState g_state;
