@@ -1,5 +1,5 @@
-// Non-throwing JSON parsing (see json_text.h): a SAX pass that only records the first error, then
-// the non-throwing DOM parse.
+// Non-throwing JSON parsing (see json_text.h): the non-throwing DOM parse, and on failure a SAX pass
+// that only records the first error.
 #include "core/json_text.h"
 
 namespace skindepth::core {
@@ -29,18 +29,15 @@ struct ErrorOnly : nlohmann::json_sax<nlohmann::json> {
 }  // namespace
 
 bool parse_json(std::string_view text, nlohmann::json& out, std::string& error) {
+  // Valid text, the usual case, is parsed once; the pass that finds the message runs only on failure
+  // (it doubled the widget's content parse at start).
+  out = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+  if (!out.is_discarded()) return true;
   ErrorOnly check;
   const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &check, nlohmann::json::input_format_t::json, true);
-  if (!ok || !check.message.empty()) {
-    error = check.message.empty() ? "not valid JSON" : check.message;
-    return false;
-  }
-  out = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
-  if (out.is_discarded()) {  // e.g. a number too large for a double
-    error = "not valid JSON (a value is out of range)";
-    return false;
-  }
-  return true;
+  if (!ok || !check.message.empty()) error = check.message.empty() ? "not valid JSON" : check.message;
+  else error = "not valid JSON (a value is out of range)";  // e.g. a number too large for a double
+  return false;
 }
 
 }  // namespace skindepth::core
