@@ -20,7 +20,7 @@ const args = process.argv.slice(2);
 const kColdRuns = args.includes('--runs') ? Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 7) : 7;
 const kWrite = !args.includes('--no-write');
 const kFrames = 600;
-const kSceneCapSeconds = 45;  // a scene stops early when its frames are this slow: the run stays under ~4 minutes
+const kSceneCapSeconds = 240;  // a scene stops early when its frames are slower than 2.5 per second
 const kKB = 1024;
 const kMB = 1024 * 1024;
 const kDemoPageFiles = new Set(['index.html', 'demo.css']);  // the spa's own page, not the widget's
@@ -103,14 +103,16 @@ const kPhoneCanvasStyle = () => {
 };
 
 // A fresh context (empty cache, cache disabled through CDP) with the probes installed.
-async function openCold(browser, url, viewport, {initScripts = [], onRequest = null} = {}) {
+async function openCold(browser, url, viewport, {initScripts = [], onRequest = null, probe = true} = {}) {
   const context = await browser.newContext({
     viewport: {width: viewport.width, height: viewport.height},
     deviceScaleFactor: viewport.deviceScaleFactor || 1, isMobile: !!viewport.isMobile, hasTouch: !!viewport.hasTouch,
   });
+  // Requests to other hosts are recorded, not intercepted: playwright's interception holds every
+  // request until node answers, which delayed the 318 KB wasm by 300-800 ms in some cold loads.
   const origin = new URL(url).origin;
   const foreign = [];
-  await context.route((u) => u.origin !== origin, (r) => { foreign.push(r.request().url()); return r.abort(); });
+  context.on('request', (r) => { if (new URL(r.url()).origin !== origin) foreign.push(r.url()); });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -119,10 +121,10 @@ async function openCold(browser, url, viewport, {initScripts = [], onRequest = n
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', {cacheDisabled: true});
-  for (const s of [kStartupProbe, ...initScripts]) await page.addInitScript(s);
+  for (const s of [...(probe ? [kStartupProbe] : []), ...initScripts]) await page.addInitScript(s);
   await page.goto(url);
   await page.waitForSelector('[data-ready="true"], [data-error]', {timeout: 60000});
-  const failed = await page.getAttribute('#skindepth-main', 'data-error');
+  const failed = probe ? await page.getAttribute('#skindepth-main', 'data-error') : null;
   if (failed) throw new Error(`the widget did not start: ${failed}`);
   return {context, page, cdp, errors, foreign};
 }
@@ -339,6 +341,71 @@ async function measureStamping(browser, url) {
           memory: {at_ready, at_end}, errors};
 }
 
+// --- [SECTION] 6. This machine's floor: a page that draws almost nothing ----------------------------
+// The same browser, viewports and canvas sizes, with a page whose only work is one WebGL2 context,
+// a two-line shader and one triangle per frame. What it takes is what any WebGL widget pays here
+// before drawing anything of its own; the budget rows do not use it.
+const kFloorScript = `
+const q = new URLSearchParams(location.search), c = document.getElementById('c');
+const w = Number(q.get('w')) || 300, h = Number(q.get('h')) || 150, animate = q.get('animate') === '1';
+c.style.width = w + 'px'; c.style.height = h + 'px';
+c.width = Math.round(w * devicePixelRatio); c.height = Math.round(h * devicePixelRatio);
+const gl = c.getContext('webgl2', {antialias: false});
+const shader = (kind, src) => { const s = gl.createShader(kind); gl.shaderSource(s, src); gl.compileShader(s); return s; };
+const p = gl.createProgram();
+gl.attachShader(p, shader(gl.VERTEX_SHADER, '#version 300 es\nlayout(location=0) in vec2 a; uniform float t;\nvoid main() { gl_Position = vec4(a * 0.5 + vec2(0.4 * sin(t), 0.0), 0.0, 1.0); }'));
+gl.attachShader(p, shader(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; out vec4 o;\nvoid main() { o = vec4(0.55, 0.29, 0.36, 1.0); }'));
+gl.linkProgram(p);
+const t = gl.getUniformLocation(p, 't');
+gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
+gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, 0, 1]), gl.STATIC_DRAW);
+gl.enableVertexAttribArray(0);
+gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
+window.__floor = {frame_ms: []};
+const frame = (now) => {
+  const t0 = performance.now();
+  gl.viewport(0, 0, c.width, c.height);
+  gl.clearColor(0.97, 0.96, 0.95, 1);
+  gl.clear(gl.COLOR_BUFFER_BIT);
+  gl.useProgram(p);
+  gl.uniform1f(t, now / 1000);
+  gl.drawArrays(gl.TRIANGLES, 0, 3);
+  window.__floor.frame_ms.push(performance.now() - t0);
+  if (!c.dataset.ready) { c.dataset.ready = 'true'; window.__floor.first_frame = performance.now(); }
+  if (animate) requestAnimationFrame(frame);
+};
+requestAnimationFrame(frame);
+`;
+export const kFloorFiles = {
+  '/floor.html': {type: 'text/html; charset=utf-8', body: '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head>' +
+                  '<body style="margin:0"><canvas id="c"></canvas><script src="floor.js"></script></body></html>'},
+  '/floor.js': {type: 'text/javascript; charset=utf-8', body: kFloorScript},
+};
+
+async function measureFloor(browser, url, desktopCanvas, phoneCanvas) {
+  const first = [];
+  for (let i = 0; i < kColdRuns; ++i) {
+    const {context, page} = await openCold(browser, `${url}floor.html?w=${desktopCanvas.css_width}&h=${desktopCanvas.css_height}`, kDesktopViewport, {probe: false});
+    first.push(await page.evaluate(() => window.__floor.first_frame));
+    await context.close();
+  }
+  const scene = async (viewport, canvas) => {
+    const {context, page} = await openCold(browser, `${url}floor.html?animate=1&w=${canvas.css_width}&h=${canvas.css_height}`, viewport, {probe: false});
+    await sleep(1000);
+    await page.evaluate(() => { window.__floor.frame_ms = []; });
+    const t0 = Date.now();
+    while (Date.now() - t0 < 20000 && (await page.evaluate(() => window.__floor.frame_ms.length)) < kFrames) await sleep(250);
+    const wall = (Date.now() - t0) / 1000;
+    const ms = (await page.evaluate(() => window.__floor.frame_ms)).slice(0, kFrames);
+    await context.close();
+    return {canvas: `${canvas.css_width}x${canvas.css_height} @${viewport.deviceScaleFactor}`, frames: ms.length, median_ms: round(median(ms), 3),
+            p95_ms: round(percentile(ms, 95), 3), max_ms: round(Math.max(...ms), 3), over_16ms: ms.filter((x) => x > 16).length,
+            drawn_fps: round(ms.length / wall, 1)};
+  };
+  return {first_frame_ms: round(median(first), 1), first_frame_runs: first.map((x) => round(x, 1)),
+          timeline_size: await scene(kTimelineViewport, desktopCanvas), phone_size: await scene(kPhoneViewport, phoneCanvas)};
+}
+
 // --- [SECTION] Budgets (issue 7) -----------------------------------------------------------------------
 function budgets(r) {
   const rows = [];
@@ -401,6 +468,13 @@ function sections(r) {
                    ['at first frame (phone page)', mb(r.frames.stamping.memory.at_ready.wasm_heap_bytes), mb(r.frames.stamping.memory.at_ready.js_heap_used_bytes)],
                    ['after stamping', mb(r.frames.stamping.memory.at_end.wasm_heap_bytes), mb(r.frames.stamping.memory.at_end.js_heap_used_bytes)],
                    ['peak', mb(m.peak_wasm_heap_bytes), mb(m.peak_js_heap_used_bytes)]];
+  const f = r.floor;
+  const floorRows = [['first frame, ms from navigation start (median of cold loads, 1440x900)', f.first_frame_ms, r.startup.first_frame_ms]];
+  for (const [x, w] of [[f.timeline_size, r.frames.timeline], [f.phone_size, r.frames.stamping]]) {
+    floorRows.push([`${x.canvas}, animating: ms per frame callback, median / p95 / max`, `${x.median_ms} / ${x.p95_ms} / ${x.max_ms}`, `${w.median_ms} / ${w.p95_ms} / ${w.max_ms}`],
+                   [`${x.canvas}, animating: frames over 16 ms`, `${x.over_16ms} of ${x.frames}`, `${w.over_16ms_total} of ${w.frames}`],
+                   [`${x.canvas}, animating: frames drawn per second`, x.drawn_fps, w.drawn_fps]);
+  }
   const budgetRows = r.budgets.map((b) => [b.name, b.value, b.limit, b.pass ? 'PASS' : 'FAIL', b.note]);
   return {
     wire: {title: 'Bytes over the wire (what the page loads for the widget)', headers: ['file', 'raw B', 'gzip -9 B', 'brotli 11 B', 'gzip KB'], rows: wireRows},
@@ -413,6 +487,8 @@ function sections(r) {
              headers: ['scene', 'callbacks', 'median', 'p95', 'max', '>16 ms'], rows: threadRows},
     idle: {title: 'Frames drawn while nothing changes', headers: ['when', 'frames', 'fps'], rows: idleRows},
     memory: {title: 'Memory, MB (wasm: linear memory size; JS: used heap, CDP Runtime.getHeapUsage)', headers: ['when', 'wasm', 'JS heap'], rows: memRows},
+    floor: {title: 'This machine\'s floor: a page with one WebGL2 canvas of the same size that draws one triangle (not a budget figure)',
+            headers: ['', 'floor page', 'the widget'], rows: floorRows},
     budgets: {title: 'Budgets (issue 7)', headers: ['budget', 'measured', 'limit', 'result', 'note'], rows: budgetRows},
   };
 }
@@ -420,7 +496,7 @@ function sections(r) {
 function printTables(r) {
   const all = sections(r);
   const out = [`SkinDepth benchmark  ${r.meta.date}  commit ${r.meta.commit}${r.meta.dirty ? ' (+ uncommitted changes)' : ''}  ${r.meta.browser}`];
-  for (const k of ['wire', 'page', 'startup', 'frames', 'thread', 'idle', 'memory', 'budgets']) {
+  for (const k of ['wire', 'page', 'startup', 'frames', 'thread', 'floor', 'idle', 'memory', 'budgets']) {
     out.push('', all[k].title, table(all[k].headers, all[k].rows));
   }
   console.log(out.join('\n'));
@@ -439,7 +515,7 @@ function markdown(r) {
     `**Budgets: ${r.budgets.filter((b) => b.pass).length} of ${r.budgets.length} met.** The script reports; it does not fail the build.`,
     '',
   ];
-  for (const k of ['budgets', 'wire', 'page', 'startup', 'frames', 'thread', 'idle', 'memory']) {
+  for (const k of ['budgets', 'wire', 'page', 'startup', 'frames', 'thread', 'floor', 'idle', 'memory']) {
     lines.push(`## ${all[k].title}`, '', markdownTable(all[k].headers, all[k].rows, k === 'budgets' ? 1 : 1), '');
   }
   lines.push(
@@ -501,7 +577,7 @@ async function main() {
   const loadAtStart = os.loadavg().map((x) => round(x, 2));
   const {commit, dirty} = gitInfo();
   const browser = await launch();
-  const {server, url} = await serve();
+  const {server, url} = await serve({overrides: kFloorFiles});
   let result;
   try {
     log('wire size');
@@ -512,13 +588,15 @@ async function main() {
     const timeline = await measureTimeline(browser, url);
     log('needle stamping, 390x844 @3');
     const stamping = await measureStamping(browser, url);
+    log('the floor: a page that draws one triangle');
+    const floor = await measureFloor(browser, url, timeline.canvas, stamping.canvas);
     const mems = [timeline.memory.at_ready, timeline.memory.at_end, stamping.memory.at_ready, stamping.memory.at_end];
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules/playwright-core/package.json'), 'utf8'));
     result = {
       meta: {date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), commit, dirty, browser: `Chromium ${browser.version()}`,
              playwright: pkg.version, node: process.version, os: `${os.type()} ${os.release()}`, cpu: os.cpus()[0]?.model?.trim() || 'unknown',
              cpus: os.cpus().length, load_average_at_start: loadAtStart, load_average_at_end: os.loadavg().map((x) => round(x, 2)), gl: 'SwiftShader (software WebGL through ANGLE)', seconds: 0},
-      wire, startup, frames: {timeline, stamping}, idle: timeline.idle_after_load,
+      wire, startup, frames: {timeline, stamping}, idle: timeline.idle_after_load, floor,
       memory: {peak_wasm_heap_bytes: Math.max(...mems.map((x) => x.wasm_heap_bytes)),
                peak_js_heap_used_bytes: Math.max(...mems.map((x) => x.js_heap_used_bytes))},
       console_errors: [...wire.errors, ...startup.per_run.flatMap((x) => x.errors), ...timeline.errors, ...stamping.errors],
