@@ -1,9 +1,9 @@
 #version 300 es
 // Dear ImGui's triangles: positions in CSS pixels, projected to clip space.
 uniform vec2 u_scale;  // 2 / display size (CSS pixels)
-in vec2 a_pos;
-in vec2 a_uv;
-in vec4 a_color;
+layout(location = 0) in vec2 a_pos;  // fixed locations: nothing is asked of the linked program
+layout(location = 1) in vec2 a_uv;
+layout(location = 2) in vec4 a_color;
 out vec2 v_uv;
 out vec4 v_color;
 void main() {

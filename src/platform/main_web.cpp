@@ -263,12 +263,17 @@ void frame() {
 
   // The skin shaders may still be compiling in the background: the interface is drawn meanwhile,
   // and frames keep coming until the picture can be drawn.
+  // The first frame shows the interface without asking after the skin shaders: a question waits for
+  // the GPU process, which may be busy for a while with them or with the page (up to 180 ms seen here
+  // with a software rasteriser). The skin is drawn from the next frame on, when ready.
   std::string shader_error;
-  const render::LinkState shaders = g_platform.renderer.poll(shader_error);
+  const render::LinkState shaders = g_platform.frames_drawn == 0 ? render::LinkState::kPending : g_platform.renderer.poll(shader_error);
   if (shaders == render::LinkState::kPending) g_state.needs_frame = true;
   if (!shader_error.empty()) {  // said once: the poll that found the failure
     log_error(shader_error);
     emit("error", {{"kind", "shader"}, {"message", shader_error}});
+    g_state.notices.push_back(g_state.ui("app.drawing_failed"));  // the interface still works
+    g_state.needs_frame = true;
   }
   // The pace of frames drawn back to back lets the renderer trade resolution for speed; after a
   // pause (nothing asked for this frame) it is unknown. A slow machine's frames can be seconds apart:
@@ -279,7 +284,13 @@ void frame() {
   g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
   if (g_platform.renderer.refining()) g_state.needs_frame = true;  // the still picture is not complete yet
   g_platform.drew_on = g_state.needs_frame || app::animating(g_state);
-  g_platform.imgui_renderer.draw(ImGui::GetDrawData());
+  if (std::string error; !g_platform.imgui_renderer.draw(ImGui::GetDrawData(), error) && !error.empty()) {
+    // Without its interface shader the widget cannot draw anything: the page says so instead.
+    log_error(error);
+    emit("error", {{"kind", "startup"}, {"message", "the graphics could not draw the interface (" + error + ")"}});
+    emscripten_cancel_main_loop();  // nothing more can be drawn, and it is never "ready"
+    return;
+  }
   ++g_platform.frames_drawn;
   g_platform.last_frame_cpu_ms = sd_now_ms() - start;
   // The last 4,096 frame times at most (a benchmark reads 600): a page left animating for hours

@@ -86,10 +86,4 @@ LinkState poll_program(PendingProgram& p, bool parallel, std::string& error) {
   return ok ? LinkState::kReady : LinkState::kFailed;
 }
 
-unsigned link_program(const char* vert, const char* frag, std::string& error) {
-  PendingProgram p;
-  if (!start_program(vert, frag, p, error)) return 0;
-  return poll_program(p, false, error) == LinkState::kReady ? p.program : 0;
-}
-
 }  // namespace skindepth::render

@@ -19,7 +19,5 @@ bool start_program(const char* vert, const char* frag, PendingProgram& out, std:
 // kPending only when `parallel` (the extension is on) and the browser is still compiling; otherwise
 // waits. kReady leaves the program in `p.program`; kFailed names the shader and the GL log.
 LinkState poll_program(PendingProgram& p, bool parallel, std::string& error);
-// Both at once, waiting: returns the program or 0.
-unsigned link_program(const char* vert, const char* frag, std::string& error);
 
 }  // namespace skindepth::render

@@ -12,16 +12,12 @@
 namespace skindepth::render {
 
 bool ImGuiRenderer::init(std::string& error) {
-  program_ = link_program("imgui.vert", "imgui.frag", error);
-  if (!program_) return false;
-  scale_ = glGetUniformLocation(program_, "u_scale");
-  alpha_only_ = glGetUniformLocation(program_, "u_alpha_only");
-  const GLint texture = glGetUniformLocation(program_, "u_texture");
-  const GLint pos = glGetAttribLocation(program_, "a_pos");
-  const GLint uv = glGetAttribLocation(program_, "a_uv");
-  const GLint color = glGetAttribLocation(program_, "a_color");
-  glUseProgram(program_);
-  glUniform1i(texture, 0);
+  failed_ = false;
+  program_ = 0;
+  if (!start_program("imgui.vert", "imgui.frag", pending_, error)) {
+    failed_ = true;
+    return false;
+  }
   glGenVertexArrays(1, &vao_);
   glGenBuffers(1, &vbo_);
   glGenBuffers(1, &ibo_);
@@ -29,17 +25,36 @@ bool ImGuiRenderer::init(std::string& error) {
   glBindBuffer(GL_ARRAY_BUFFER, vbo_);
   glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo_);  // part of the VAO's state
   const auto stride = static_cast<GLsizei>(sizeof(ImDrawVert));
-  glEnableVertexAttribArray(pos);
-  glVertexAttribPointer(pos, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
-  glEnableVertexAttribArray(uv);
-  glVertexAttribPointer(uv, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
-  glEnableVertexAttribArray(color);
-  glVertexAttribPointer(color, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
+  enum : GLuint { kPos = 0, kUv = 1, kColor = 2 };  // imgui.vert's layout(location = ...)
+  glEnableVertexAttribArray(kPos);
+  glVertexAttribPointer(kPos, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, pos)));
+  glEnableVertexAttribArray(kUv);
+  glVertexAttribPointer(kUv, 2, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, uv)));
+  glEnableVertexAttribArray(kColor);
+  glVertexAttribPointer(kColor, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<void*>(offsetof(ImDrawVert, col)));
   glBindVertexArray(0);
   return true;
 }
 
+// The first draw waits for the link (WebGL's useProgram would wait for it anyway).
+bool ImGuiRenderer::ready(std::string& error) {
+  if (program_) return true;
+  if (failed_) return false;
+  if (poll_program(pending_, false, error) != LinkState::kReady) {
+    failed_ = true;
+    return false;
+  }
+  program_ = pending_.program;
+  scale_ = glGetUniformLocation(program_, "u_scale");
+  alpha_only_ = glGetUniformLocation(program_, "u_alpha_only");
+  glUseProgram(program_);
+  glUniform1i(glGetUniformLocation(program_, "u_texture"), 0);
+  return true;
+}
+
 void ImGuiRenderer::drop() {
+  pending_ = PendingProgram{};
+  failed_ = false;
   program_ = vao_ = vbo_ = ibo_ = font_texture_ = 0;
   scale_ = alpha_only_ = -1;
 }
@@ -62,10 +77,12 @@ void ImGuiRenderer::upload_fonts() {
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
 }
 
-void ImGuiRenderer::draw(const ImDrawData* data) {
+bool ImGuiRenderer::draw(const ImDrawData* data, std::string& error) {
   const int fb_w = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
   const int fb_h = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
-  if (!program_ || fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return;
+  if (failed_) return false;
+  if (fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return true;
+  if (!ready(error)) return false;
   glViewport(0, 0, fb_w, fb_h);
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
@@ -108,6 +125,7 @@ void ImGuiRenderer::draw(const ImDrawData* data) {
   glBindVertexArray(0);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_BLEND);
+  return true;
 }
 
 }  // namespace skindepth::render

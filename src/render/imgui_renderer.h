@@ -5,6 +5,8 @@
 // set what we need and query nothing.
 #pragma once
 
+#include "render/gl_program.h"
+
 #include <string>
 
 struct ImDrawData;
@@ -13,13 +15,20 @@ namespace skindepth::render {
 
 class ImGuiRenderer {
  public:
+  // Starts compiling the program and sets up the vertex layout; false only when a shader is missing.
+  // The link is waited for at the first draw: asking at once would stall the start for as long as
+  // the GPU process is busy, before the content and the font are even loaded.
   bool init(std::string& error);
   void drop();  // forget GL objects (a lost context)
   // (Re)builds the font atlas texture from ImGui's current atlas; call after the atlas changes.
   void upload_fonts();
-  void draw(const ImDrawData* data);
+  // False with `error` set, once, when the program failed to link; nothing is drawn then.
+  bool draw(const ImDrawData* data, std::string& error);
 
  private:
+  bool ready(std::string& error);  // the program linked and its uniforms located
+  PendingProgram pending_;
+  bool failed_ = false;
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, font_texture_ = 0;
   int scale_ = -1, alpha_only_ = -1;
 };

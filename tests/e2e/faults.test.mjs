@@ -26,7 +26,7 @@ after(async () => {
 
 // Like harness.open, plus a script that runs before the page's own: it records every widget event
 // from the start (content errors are reported before a host could add a listener).
-async function openPage(pageUrl, viewport = kDesktop) {
+async function openPage(pageUrl, viewport = kDesktop, {initScript = null, waitFor = '[data-drawn="true"]'} = {}) {
   const context = await browser.newContext({
     viewport: {width: viewport.width, height: viewport.height},
     deviceScaleFactor: viewport.deviceScaleFactor || 1, isMobile: !!viewport.isMobile, hasTouch: !!viewport.hasTouch,
@@ -38,13 +38,14 @@ async function openPage(pageUrl, viewport = kDesktop) {
     for (const name of ['error', 'ready', 'contextrestored'])
       window.addEventListener(`skindepth:${name}`, (e) => window.__sdEvents.push({name, detail: e.detail}), true);
   });
+  if (initScript) await context.addInitScript(initScript.fn, initScript.arg);
   const errors = [], requests = [];
   const page = await context.newPage();
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('request', (r) => requests.push(r.url()));
   await page.goto(pageUrl);
-  await page.waitForSelector('[data-drawn="true"]', {timeout: 60000}).catch(async (e) => {
+  await page.waitForSelector(waitFor, {timeout: 60000}).catch(async (e) => {
     const status = await page.evaluate(() => document.querySelector('#skindepth-main')?.textContent).catch(() => '?');
     throw new Error(`not ready: ${e.message}\nwidget says: ${status}\nconsole: ${errors.join('\n')}`);
   });
@@ -130,6 +131,62 @@ test('WebGL context lost: an error event, state kept; restored: draws the skin a
   const allowed = ['SkinDepth: the WebGL context was lost; waiting for the browser to restore it'];
   assert.deepEqual(errors.filter((e) => !allowed.includes(e)), [], 'no console error but the loss itself');
   assert.equal(errors.length, 1, 'the loss is said once on the console');
+  await context.close();
+});
+
+// --- 1b. A shader the graphics driver refuses --------------------------------------------------
+// Runs before the page: the program whose shaders contain `marker` reports a failed link, its
+// fragment shader a compile error, as a driver that cannot handle it would.
+function refuseShader(marker) {
+  const P = WebGL2RenderingContext.prototype;
+  const {shaderSource, attachShader, getProgramParameter, getShaderParameter, getShaderInfoLog} = P;
+  P.shaderSource = function (shader, src) { shader.__refused = src.includes(marker); return shaderSource.call(this, shader, src); };
+  P.attachShader = function (program, shader) { if (shader.__refused) program.__refused = true; return attachShader.call(this, program, shader); };
+  P.getProgramParameter = function (program, pname) {
+    if (program && program.__refused && pname === this.LINK_STATUS) return false;
+    return getProgramParameter.call(this, program, pname);
+  };
+  P.getShaderParameter = function (shader, pname) {
+    if (shader && shader.__refused && pname === this.COMPILE_STATUS) return false;
+    return getShaderParameter.call(this, shader, pname);
+  };
+  P.getShaderInfoLog = function (shader) {
+    return shader && shader.__refused ? 'ERROR: 0:1: too complex for this driver (simulated)' : getShaderInfoLog.call(this, shader);
+  };
+}
+
+test('the skin shader refused by the driver: the interface still works, a notice and an error name it, no crash', async () => {
+  const {context, page, errors} = await openPage(url, kDesktop, {initScript: {fn: refuseShader, arg: 'u_look0'}, waitFor: '[data-ready="true"]'});
+  await page.waitForFunction(() => window.__sdEvents.some((e) => e.name === 'error' && e.detail.kind === 'shader'), null, {timeout: 20000});
+  const reported = (await events(page, 'error')).filter((e) => e.kind === 'shader');
+  assert.equal(reported.length, 1, 'said once');
+  assert.match(reported[0].message, /skin\.frag.*too complex for this driver/);
+  const state = await fullState(page);
+  assert.ok(state.notices.some((n) => n.includes('could not draw the skin illustration')), state.notices.join(' | '));
+  assert.equal(await page.getAttribute('#skindepth-main', 'data-drawn'), null, 'never says the picture is drawn');
+  // Everything else works: a command changes the state and the interface is drawn (text and panels).
+  const forehead = await page.evaluate(() => SkinDepth.instances[0].setArea('forehead').then((r) => r.state));
+  assert.equal(forehead.area, 'forehead');
+  await settle(page, 500);
+  const seen = await look(page, 'skin-shader-refused');
+  assert.ok(seen.colours > 20, `the interface is drawn: ${seen.colours} distinct colours`);
+  assert.ok(seen.skin < 0.05, `no skin picture: ${(seen.skin * 100).toFixed(1)}% skin colours`);
+  assert.ok(errors.some((e) => e.startsWith('SkinDepth') && e.includes('skin.frag')), errors.join('\n'));
+  assert.deepEqual(errors.filter((e) => !e.startsWith('SkinDepth')), [], 'no other console error');
+  await context.close();
+});
+
+test('the interface shader refused by the driver: the page says the widget could not start, no crash', async () => {
+  const {context, page, errors} = await openPage(url, kDesktop, {initScript: {fn: refuseShader, arg: 'u_alpha_only'}, waitFor: '[data-error]'});
+  const message = await page.getAttribute('#skindepth-main', 'data-error');
+  assert.match(message, /could not draw the interface.*imgui\.frag/);
+  assert.match(await page.locator('#skindepth-main').innerText(), /could not start/);
+  const reported = (await events(page, 'error')).filter((e) => e.kind === 'startup');
+  assert.equal(reported.length, 1, 'said once');
+  assert.equal(await page.getAttribute('#skindepth-main', 'data-ready'), null, 'never "ready"');
+  await page.waitForTimeout(500);
+  assert.equal((await events(page, 'error')).length, 1, 'not repeated frame after frame');
+  assert.ok(errors.every((e) => e.startsWith('SkinDepth')), errors.join('\n'));
   await context.close();
 });
 
