@@ -353,8 +353,8 @@ c.width = Math.round(w * devicePixelRatio); c.height = Math.round(h * devicePixe
 const gl = c.getContext('webgl2', {antialias: false});
 const shader = (kind, src) => { const s = gl.createShader(kind); gl.shaderSource(s, src); gl.compileShader(s); return s; };
 const p = gl.createProgram();
-gl.attachShader(p, shader(gl.VERTEX_SHADER, '#version 300 es\nlayout(location=0) in vec2 a; uniform float t;\nvoid main() { gl_Position = vec4(a * 0.5 + vec2(0.4 * sin(t), 0.0), 0.0, 1.0); }'));
-gl.attachShader(p, shader(gl.FRAGMENT_SHADER, '#version 300 es\nprecision mediump float; out vec4 o;\nvoid main() { o = vec4(0.55, 0.29, 0.36, 1.0); }'));
+gl.attachShader(p, shader(gl.VERTEX_SHADER, '#version 300 es\\nlayout(location=0) in vec2 a; uniform float t;\\nvoid main() { gl_Position = vec4(a * 0.5 + vec2(0.4 * sin(t), 0.0), 0.0, 1.0); }'));
+gl.attachShader(p, shader(gl.FRAGMENT_SHADER, '#version 300 es\\nprecision mediump float; out vec4 o;\\nvoid main() { o = vec4(0.55, 0.29, 0.36, 1.0); }'));
 gl.linkProgram(p);
 const t = gl.getUniformLocation(p, 't');
 gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
@@ -376,7 +376,7 @@ const frame = (now) => {
 };
 requestAnimationFrame(frame);
 `;
-export const kFloorFiles = {
+const kFloorFiles = {
   '/floor.html': {type: 'text/html; charset=utf-8', body: '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head>' +
                   '<body style="margin:0"><canvas id="c"></canvas><script src="floor.js"></script></body></html>'},
   '/floor.js': {type: 'text/javascript; charset=utf-8', body: kFloorScript},
