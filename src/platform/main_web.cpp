@@ -477,7 +477,12 @@ int main() {
   std::string error;
   g_platform.parallel_compile =
       emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
-  if (!g_platform.imgui_renderer.init(error) || !g_platform.renderer.init(error, g_platform.parallel_compile)) {
+  if (!g_platform.imgui_renderer.init(error)) {  // a shader missing from the build: nothing can be drawn
+    log_error(error);
+    emit("error", {{"kind", "startup"}, {"message", error}});
+    return 1;
+  }
+  if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {
     log_error(error);
     emit("error", {{"kind", "shader"}, {"message", error}});
   }
