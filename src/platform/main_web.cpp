@@ -263,11 +263,8 @@ void frame() {
 
   // The skin shaders may still be compiling in the background: the interface is drawn meanwhile,
   // and frames keep coming until the picture can be drawn.
-  // The first frame shows the interface without asking after the skin shaders: a question waits for
-  // the GPU process, which may be busy for a while with them or with the page (up to 180 ms seen here
-  // with a software rasteriser). The skin is drawn from the next frame on, when ready.
   std::string shader_error;
-  const render::LinkState shaders = g_platform.frames_drawn == 0 ? render::LinkState::kPending : g_platform.renderer.poll(shader_error);
+  const render::LinkState shaders = g_platform.renderer.poll(shader_error);
   if (shaders == render::LinkState::kPending) g_state.needs_frame = true;
   if (!shader_error.empty()) {  // said once: the poll that found the failure
     log_error(shader_error);
@@ -477,9 +474,9 @@ int main() {
   std::string error;
   g_platform.parallel_compile =
       emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
-  if (!g_platform.imgui_renderer.init(error)) {  // a shader missing from the build: nothing can be drawn
+  if (!g_platform.imgui_renderer.init(error) || !g_platform.imgui_renderer.link(error)) {  // nothing can be drawn
     log_error(error);
-    emit("error", {{"kind", "startup"}, {"message", error}});
+    emit("error", {{"kind", "startup"}, {"message", "the graphics could not draw the interface (" + error + ")"}});
     return 1;
   }
   if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {

@@ -36,8 +36,7 @@ bool ImGuiRenderer::init(std::string& error) {
   return true;
 }
 
-// The first draw waits for the link (WebGL's useProgram would wait for it anyway).
-bool ImGuiRenderer::ready(std::string& error) {
+bool ImGuiRenderer::link(std::string& error) {
   if (program_) return true;
   if (failed_) return false;
   if (poll_program(pending_, false, error) != LinkState::kReady) {
@@ -82,7 +81,7 @@ bool ImGuiRenderer::draw(const ImDrawData* data, std::string& error) {
   const int fb_h = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
   if (failed_) return false;
   if (fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return true;
-  if (!ready(error)) return false;
+  if (!link(error)) return false;  // already linked, but for a restored context
   glViewport(0, 0, fb_w, fb_h);
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);

@@ -15,10 +15,13 @@ namespace skindepth::render {
 
 class ImGuiRenderer {
  public:
-  // Starts compiling the program and sets up the vertex layout; false only when a shader is missing.
-  // The link is waited for at the first draw: asking at once would stall the start for as long as
-  // the GPU process is busy, before the content and the font are even loaded.
+  // Starts compiling the program and sets up the vertex layout (fixed attribute locations: nothing
+  // is asked of the program); false only when a shader is missing.
   bool init(std::string& error);
+  // Waits for the link and locates the uniforms; false with `error` set when it failed. Called
+  // before the skin shaders are handed to the browser: asked after them, it waits for their link
+  // too (one GPU thread here does both).
+  bool link(std::string& error);
   void drop();  // forget GL objects (a lost context)
   // (Re)builds the font atlas texture from ImGui's current atlas; call after the atlas changes.
   void upload_fonts();
@@ -26,7 +29,6 @@ class ImGuiRenderer {
   bool draw(const ImDrawData* data, std::string& error);
 
  private:
-  bool ready(std::string& error);  // the program linked and its uniforms located
   PendingProgram pending_;
   bool failed_ = false;
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, font_texture_ = 0;
