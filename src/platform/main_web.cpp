@@ -225,6 +225,9 @@ bool process_events() {
   return any;
 }
 
+// Shown by the page when the interface cannot be drawn at all; the GL log goes to the console.
+constexpr const char* kGraphicsFailed = "this device's graphics could not draw the widget (the browser console has the details)";
+
 void frame() {
   const double now = sd_now_ms();
   const double dt = g_platform.last_ms > 0 ? (now - g_platform.last_ms) / 1000.0 : 0.0;
@@ -284,7 +287,7 @@ void frame() {
   if (std::string error; !g_platform.imgui_renderer.draw(ImGui::GetDrawData(), error) && !error.empty()) {
     // Without its interface shader the widget cannot draw anything: the page says so instead.
     log_error(error);
-    emit("error", {{"kind", "startup"}, {"message", "the graphics could not draw the interface (" + error + ")"}});
+    emit("error", {{"kind", "startup"}, {"message", kGraphicsFailed}});
     emscripten_cancel_main_loop();  // nothing more can be drawn, and it is never "ready"
     return;
   }
@@ -476,7 +479,7 @@ int main() {
       emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
   if (!g_platform.imgui_renderer.init(error) || !g_platform.imgui_renderer.link(error)) {  // nothing can be drawn
     log_error(error);
-    emit("error", {{"kind", "startup"}, {"message", "the graphics could not draw the interface (" + error + ")"}});
+    emit("error", {{"kind", "startup"}, {"message", kGraphicsFailed}});
     return 1;
   }
   if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {
