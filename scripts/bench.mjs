@@ -5,7 +5,9 @@
 //   3. CPU time per drawn frame inside the wasm (the platform's getStats frame_ms) over 600 frames of
 //      the timeline playing (1440x900, DPR 2) and of needle stamping (a 390x844 canvas, DPR 3);
 //   4. frames drawn per second while nothing changes;
-//   5. peak WebAssembly memory and JS heap.
+//   5. peak WebAssembly memory and JS heap;
+//   6. beside them, this machine's floor: a page with one WebGL2 canvas of the same size drawing one
+//      triangle, loaded and animated the same way (not a budget figure).
 // Prints a table, writes bench/results.json and bench/RESULTS.md, and checks the budgets of issue 7.
 // Reports only: exits 0 when a budget is missed, 1 when a measurement itself failed.
 // usage: node scripts/bench.mjs [--runs N] [--no-write]   (scripts/bench builds first, then runs this)
@@ -46,7 +48,7 @@ const kb = (bytes) => (bytes / kKB).toFixed(1);
 const log = (...a) => console.error('[bench]', ...a);
 
 // A fixed piece of CPU work in node, timed: this VM's speed changes a lot with its neighbours' load
-// (the same loop took 2.1 to 5.9 s within a minute here), so each run says how fast the machine was.
+// (a fixed python loop took 2.1 to 5.9 s within one minute here), so each run says how fast it was.
 function cpuReferenceMs() {
   const t0 = performance.now();
   let x = 0;
