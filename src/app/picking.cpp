@@ -12,7 +12,7 @@ namespace {
 float fract(float v) { return v - std::floor(v); }
 // The shader's place(): single precision, the same operations in the same order.
 double hash(float a, float b) {
-  float x = fract(a * 0.1031f), y = fract(b * 0.1031f), z = fract(a * 0.1031f);
+  float x = fract(a * 0.1031f), y = fract(b * 0.1031f), z = x;  // p.xyx
   const float d = x * (y + 33.33f) + y * (z + 33.33f) + z * (x + 33.33f);
   x += d;
   y += d;

@@ -225,8 +225,22 @@ bool process_events() {
   return any;
 }
 
-// Shown by the page when the interface cannot be drawn at all; the GL log goes to the console.
-constexpr const char* kGraphicsFailed = "this device's graphics could not draw the widget (the browser console has the details)";
+// Hands the shaders to the browser, at start and after a lost context. The interface's is waited for
+// first (asked after the skin's, it would wait for their link too); false when it cannot be drawn: the
+// page is told in plain words, the GL log goes to the console. A skin shader is reported when polled.
+bool start_drawing() {
+  std::string error;
+  if (!g_platform.imgui_renderer.init(error) || !g_platform.imgui_renderer.link(error)) {
+    log_error(error);
+    emit("error", {{"kind", "startup"}, {"message", "this device's graphics could not draw the widget (the browser console has the details)"}});
+    return false;
+  }
+  if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {
+    log_error(error);
+    emit("error", {{"kind", "shader"}, {"message", error}});
+  }
+  return true;
+}
 
 void frame() {
   const double now = sd_now_ms();
@@ -284,13 +298,7 @@ void frame() {
   g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
   if (g_platform.renderer.refining()) g_state.needs_frame = true;  // the still picture is not complete yet
   g_platform.drew_on = g_state.needs_frame || app::animating(g_state);
-  if (std::string error; !g_platform.imgui_renderer.draw(ImGui::GetDrawData(), error) && !error.empty()) {
-    // Without its interface shader the widget cannot draw anything: the page says so instead.
-    log_error(error);
-    emit("error", {{"kind", "startup"}, {"message", kGraphicsFailed}});
-    emscripten_cancel_main_loop();  // nothing more can be drawn, and it is never "ready"
-    return;
-  }
+  g_platform.imgui_renderer.draw(ImGui::GetDrawData());
   ++g_platform.frames_drawn;
   g_platform.last_frame_cpu_ms = sd_now_ms() - start;
   // The last 4,096 frame times at most (a benchmark reads 600): a page left animating for hours
@@ -323,8 +331,7 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 }
 
 EM_BOOL on_context_restored(int, const void*, void*) {
-  std::string error;
-  if (!g_platform.imgui_renderer.init(error) || !g_platform.renderer.init(error, g_platform.parallel_compile)) log_error(error);
+  if (!start_drawing()) emscripten_cancel_main_loop();  // nothing more can be drawn
   g_platform.font_em = 0.0f;  // rebuild the font texture
   g_platform.context_lost = false;
   g_state.needs_frame = true;
@@ -474,18 +481,9 @@ int main() {
   io.IniFilename = nullptr;  // nothing is stored
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
-  std::string error;
   g_platform.parallel_compile =
       emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
-  if (!g_platform.imgui_renderer.init(error) || !g_platform.imgui_renderer.link(error)) {  // nothing can be drawn
-    log_error(error);
-    emit("error", {{"kind", "startup"}, {"message", kGraphicsFailed}});
-    return 1;
-  }
-  if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {
-    log_error(error);
-    emit("error", {{"kind", "shader"}, {"message", error}});
-  }
+  if (!start_drawing()) return 1;  // never "ready": the page shows the failure
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_context_lost);
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
   if (!g_state.content) g_state.content = &content::default_content();  // the host may have loaded its own

@@ -12,12 +12,8 @@
 namespace skindepth::render {
 
 bool ImGuiRenderer::init(std::string& error) {
-  failed_ = false;
   program_ = 0;
-  if (!start_program("imgui.vert", "imgui.frag", pending_, error)) {
-    failed_ = true;
-    return false;
-  }
+  if (!start_program("imgui.vert", "imgui.frag", pending_, error)) return false;
   glGenVertexArrays(1, &vao_);
   glGenBuffers(1, &vbo_);
   glGenBuffers(1, &ibo_);
@@ -38,11 +34,8 @@ bool ImGuiRenderer::init(std::string& error) {
 
 bool ImGuiRenderer::link(std::string& error) {
   if (program_) return true;
-  if (failed_) return false;
-  if (poll_program(pending_, false, error) != LinkState::kReady) {
-    failed_ = true;
-    return false;
-  }
+  // A failed link leaves no pending program: asked again, it fails again without a second message.
+  if (poll_program(pending_, false, error) != LinkState::kReady) return false;
   program_ = pending_.program;
   scale_ = glGetUniformLocation(program_, "u_scale");
   alpha_only_ = glGetUniformLocation(program_, "u_alpha_only");
@@ -53,7 +46,6 @@ bool ImGuiRenderer::link(std::string& error) {
 
 void ImGuiRenderer::drop() {
   pending_ = PendingProgram{};
-  failed_ = false;
   program_ = vao_ = vbo_ = ibo_ = font_texture_ = 0;
   scale_ = alpha_only_ = -1;
 }
@@ -76,12 +68,10 @@ void ImGuiRenderer::upload_fonts() {
   io.Fonts->SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
 }
 
-bool ImGuiRenderer::draw(const ImDrawData* data, std::string& error) {
+void ImGuiRenderer::draw(const ImDrawData* data) {
   const int fb_w = static_cast<int>(data->DisplaySize.x * data->FramebufferScale.x);
   const int fb_h = static_cast<int>(data->DisplaySize.y * data->FramebufferScale.y);
-  if (failed_) return false;
-  if (fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return true;
-  if (!link(error)) return false;  // already linked, but for a restored context
+  if (!program_ || fb_w <= 0 || fb_h <= 0 || data->CmdListsCount == 0) return;
   glViewport(0, 0, fb_w, fb_h);
   glEnable(GL_BLEND);
   glBlendEquation(GL_FUNC_ADD);
@@ -124,7 +114,6 @@ bool ImGuiRenderer::draw(const ImDrawData* data, std::string& error) {
   glBindVertexArray(0);
   glDisable(GL_SCISSOR_TEST);
   glDisable(GL_BLEND);
-  return true;
 }
 
 }  // namespace skindepth::render

@@ -19,18 +19,15 @@ class ImGuiRenderer {
   // is asked of the program); false only when a shader is missing.
   bool init(std::string& error);
   // Waits for the link and locates the uniforms; false with `error` set when it failed. Called
-  // before the skin shaders are handed to the browser: asked after them, it waits for their link
-  // too (one GPU thread here does both).
+  // before the skin shaders are handed to the browser (see start_drawing in main_web.cpp).
   bool link(std::string& error);
   void drop();  // forget GL objects (a lost context)
   // (Re)builds the font atlas texture from ImGui's current atlas; call after the atlas changes.
   void upload_fonts();
-  // False with `error` set, once, when the program failed to link; nothing is drawn then.
-  bool draw(const ImDrawData* data, std::string& error);
+  void draw(const ImDrawData* data);  // nothing before link() succeeded
 
  private:
   PendingProgram pending_;
-  bool failed_ = false;
   unsigned program_ = 0, vao_ = 0, vbo_ = 0, ibo_ = 0, font_texture_ = 0;
   int scale_ = -1, alpha_only_ = -1;
 };
