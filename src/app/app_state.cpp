@@ -1,11 +1,13 @@
 // apply() and advance(): the only writers of AppState (see app_state.h).
 #include "app/app_state.h"
 
-#include "app/quiz.h"
+#include "app/actions.h"
+#include "app/present.h"
 #include "app/scene.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace skindepth::app {
 
@@ -28,196 +30,258 @@ bool view_from_id(std::string_view id, View& out) {
   return false;
 }
 
-double snap_needle(double mm) {
-  if (!std::isfinite(mm)) return 1.0;
-  const double clamped = std::clamp(mm, kMinNeedleMm, kMaxNeedleMm);
-  return std::round(clamped / kNeedleStepMm) * kNeedleStepMm;
+namespace {
+
+// Carries out one intent; returns the refusal ("" when done). Each case checks what it is given.
+struct Applier {
+  AppState& s;
+
+  std::string set_needle(double mm, bool second) {
+    const core::NeedleCatalog* needles = s.needles();
+    if (!needles) return "no content yet";
+    if (!needles->accepts(mm)) return "needle length must be a number from " + mm_range(*needles) + " mm";
+    (second ? s.cross.compare_mm : s.cross.needle_mm) = needles->snap(mm);
+    if (second) s.cross.comparing = true;
+    else s.cross.stamps_done = 0;
+    return {};
+  }
+  static std::string mm_range(const core::NeedleCatalog& n) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%g to %g", n.min_mm, n.max_mm);
+    return buf;
+  }
+  // The plan page is reached: the host hears the decision kind and the area, never the answers.
+  void step_to(int step) {
+    const int pages = static_cast<int>(visible_steps(s).size());
+    s.quiz.step = std::clamp(step, 0, pages);
+    if (s.quiz.step != pages) return;
+    if (const auto plan = current_plan(s)) {
+      s.quiz.finished = true;
+      s.outbox.push_back({{"name", "plancomplete"},
+                          {"detail", {{"decision", core::decision_id(plan->decision)}, {"area", s.cross.area_id}}}});
+    }
+  }
+  // The drawing follows the area the patient picks.
+  void follow_area() {
+    if (s.quiz.answers.has_area && s.content) {
+      const std::string id(core::area_id(s.quiz.answers.values.area));
+      if (s.content->skin.find_area(id)) s.cross.area_id = id;
+    }
+  }
+
+  std::string operator()(const act::SetView& a) { s.view = a.view; return {}; }
+  std::string operator()(const act::SetLanguage& a) {
+    const auto& langs = s.content ? s.content->languages : std::vector<std::string>{};
+    if (std::find(langs.begin(), langs.end(), a.language) == langs.end()) return "unknown language \"" + a.language + "\"";
+    s.language = a.language;
+    return {};
+  }
+  std::string operator()(const act::SetMode& a) {
+    s.mode = a.mode;
+    if (a.mode == Mode::Staff) s.cross.comparing = true;  // staff explain clinic pen versus home roller side by side
+    return {};
+  }
+  std::string operator()(const act::SetTheme& a) { s.theme = a.theme; return {}; }
+  std::string operator()(const act::SetReducedMotion& a) { s.reduced_motion = a.on; return {}; }
+  std::string operator()(const act::SetToday& a) {
+    if (!a.date.valid()) return "today must be a valid date";
+    s.today = a.date;
+    if (!s.quiz.start.valid()) s.quiz.start = add_days(a.date, 7);
+    return {};
+  }
+  std::string operator()(const act::SetPageUrl& a) { s.page_url = a.url.substr(0, a.url.find('#')); return {}; }
+  std::string operator()(const act::SetBookLabel& a) { s.book_label = a.label; return {}; }
+  std::string operator()(const act::DismissNotices&) { s.notices.clear(); return {}; }
+  std::string operator()(const act::ResetForNextPatient&) {
+    s.quiz = Questionnaire{};
+    if (s.today.valid()) s.quiz.start = add_days(s.today, 7);
+    s.cross = CrossSection{};
+    s.cross.comparing = s.mode == Mode::Staff;
+    s.timeline = TimelineView{};
+    s.view = View::CrossSection;
+    return {};
+  }
+  std::string operator()(const act::SetArea& a) {
+    if (!s.content || !s.content->skin.find_area(a.area)) return "unknown area \"" + a.area + "\"";
+    s.cross.area_id = a.area;
+    s.cross.stamps_done = 0;
+    return {};
+  }
+  std::string operator()(const act::SetDevice& a) {
+    if (!s.content || !s.content->skin.needles.find_device(a.device)) return "unknown device \"" + a.device + "\"";
+    s.cross.device_id = a.device;
+    s.cross.stamps_done = 0;
+    s.cross.stamping = false;
+    s.cross.stamp_phase = 0.0;
+    return {};
+  }
+  std::string operator()(const act::SetNeedle& a) { return set_needle(a.mm, a.second); }
+  std::string operator()(const act::StepNeedle& a) {
+    const core::NeedleCatalog* needles = s.needles();
+    if (!needles) return "no content yet";
+    const double now = a.second ? s.cross.compare_mm : s.cross.needle_mm;
+    return set_needle(now + a.steps * needles->step_mm, a.second);  // refused past either end
+  }
+  std::string operator()(const act::SetCompare& a) { s.cross.comparing = a.on; return {}; }
+  std::string operator()(const act::Stamp&) {
+    s.cross.stamping = true;
+    s.cross.stamp_phase = s.reduced_motion ? 1.0 : 0.0;
+    return {};
+  }
+  std::string operator()(const act::Zoom& a) {
+    if (!std::isfinite(a.factor) || a.factor <= 0.0) return "zoom must be a positive number";
+    s.cross.zoom = std::clamp(s.cross.zoom * a.factor, 1.0, 12.0);
+    return {};
+  }
+  std::string operator()(const act::Pan& a) {
+    if (!std::isfinite(a.dx_mm) || !std::isfinite(a.ddepth_mm)) return "pan must be numbers";
+    s.cross.pan_x_mm += a.dx_mm;
+    s.cross.pan_depth_mm += a.ddepth_mm;
+    return {};
+  }
+  std::string operator()(const act::ResetView&) {
+    s.cross.zoom = 1.0;
+    s.cross.pan_x_mm = 0.0;
+    s.cross.pan_depth_mm = 0.0;
+    return {};
+  }
+  std::string operator()(const act::SelectStructure& a) { s.cross.selected_structure = a.id; return {}; }
+  std::string operator()(const act::SetTime& a) {
+    if (!std::isfinite(a.hours) || a.hours < 0.0) return "time must be a number of hours, 0 or more";
+    s.timeline.t_hours = std::min(a.hours, timeline_end(s));
+    return {};
+  }
+  std::string operator()(const act::NextKeyMoment&) {
+    if (!s.content) return "no content yet";
+    for (const auto& k : s.content->timeline.key_moments)
+      if (k.hours > s.timeline.t_hours + 1e-6) {
+        s.timeline.t_hours = std::min(k.hours, timeline_end(s));
+        s.view = View::Timeline;
+        return {};
+      }
+    return {};
+  }
+  std::string operator()(const act::Play&) {
+    s.timeline.playing = true;
+    s.timeline.step_timer = 0.0;
+    if (s.timeline.t_hours >= timeline_end(s) - 1e-9) s.timeline.t_hours = 0.0;
+    return {};
+  }
+  std::string operator()(const act::Pause&) { s.timeline.playing = false; return {}; }
+  std::string operator()(const act::SetSpeed& a) {
+    if (!std::isfinite(a.speed) || a.speed <= 0.0 || a.speed > 16.0) return "speed must be above 0 and at most 16";
+    s.timeline.speed = a.speed;
+    return {};
+  }
+  std::string operator()(const act::SetCourse& a) {
+    const auto& l = core::kCourseLimits;
+    if (!std::isfinite(a.every_weeks) || !l.accepts(a.sessions, a.every_weeks)) {
+      char buf[128];
+      std::snprintf(buf, sizeof buf, "a course is %d to %d sessions, %g to %g weeks apart", l.min_sessions, l.max_sessions,
+                    l.min_every_weeks, l.max_every_weeks);
+      return buf;
+    }
+    s.timeline.sessions = a.sessions;
+    s.timeline.every_weeks = a.every_weeks;
+    s.timeline.t_hours = std::min(s.timeline.t_hours, timeline_end(s));
+    return {};
+  }
+  std::string operator()(const act::Answer& a) {
+    if (std::string error = core::set_answer(s.quiz.answers, a.key, a.value); !error.empty()) return error;
+    s.quiz.finished = false;
+    if (a.key == "area") follow_area();
+    return {};
+  }
+  std::string operator()(const act::ClearAnswer& a) {
+    if (!core::clear_answer(s.quiz.answers, a.key)) return a.key + ": unknown answer key";
+    s.quiz.finished = false;
+    return {};
+  }
+  std::string operator()(const act::SetAnswers& a) {
+    if (!a.answers.is_object()) return "answers must be an object of answer keys";
+    core::AnswerSheet sheet;
+    for (auto it = a.answers.begin(); it != a.answers.end(); ++it)
+      if (std::string error = core::set_answer(sheet, it.key(), it.value()); !error.empty()) return error;
+    s.quiz.answers = std::move(sheet);
+    s.quiz.finished = false;
+    follow_area();
+    return {};
+  }
+  std::string operator()(const act::StepTo& a) { step_to(a.step); return {}; }
+  std::string operator()(const act::ShowPlan&) {
+    if (!current_plan(s)) return "the answers are not complete: every visible question needs an answer";
+    step_to(static_cast<int>(visible_steps(s).size()));
+    s.view = View::Questionnaire;
+    return {};
+  }
+  std::string operator()(const act::ShiftStart& a) {
+    if (!s.quiz.start.valid()) return "no start date: the host did not give today's date";
+    s.quiz.start = add_days(s.quiz.start, a.days);
+    if (s.today.valid() && s.quiz.start.iso() < s.today.iso()) s.quiz.start = s.today;
+    return {};
+  }
+  std::string show_plan(bool course) {
+    const auto plan = current_plan(s);
+    if (!plan || plan->decision != core::Decision::Proceed) return "there is no plan to show yet";
+    if (!s.needles()) return "no content yet";
+    s.cross.needle_mm = s.needles()->snap((plan->depth_mm.min + plan->depth_mm.max) / 2.0);
+    if (!course) {
+      s.view = View::CrossSection;
+      return {};
+    }
+    const auto& l = core::kCourseLimits;
+    s.timeline.sessions = std::clamp(static_cast<int>(plan->sessions.max), l.min_sessions, l.max_sessions);
+    s.timeline.every_weeks = std::clamp(plan->interval_weeks.min, l.min_every_weeks, l.max_every_weeks);
+    s.timeline.t_hours = 0.0;
+    s.timeline.playing = !s.reduced_motion;
+    s.view = View::Timeline;
+    return {};
+  }
+  std::string operator()(const act::ShowPlanDepth&) { return show_plan(false); }
+  std::string operator()(const act::ShowPlanCourse&) { return show_plan(true); }
+  std::string operator()(const act::BookClick&) {
+    const auto plan = current_plan(s);
+    const bool consult = !plan || plan->decision != core::Decision::Proceed;
+    s.outbox.push_back({{"name", "bookclick"},
+                        {"detail", {{"area", s.cross.area_id}, {"treatment", consult ? "consultation" : "microneedling"},
+                                    {"decision", plan ? std::string(core::decision_id(plan->decision)) : "none"}}}});
+    return {};
+  }
+  std::string operator()(const act::Export& a) {
+    const auto plan = current_plan(s);
+    if (!plan) return "there is no plan to export yet";
+    static const char* const kKinds[] = {"print", "copy", "ics"};
+    nlohmann::json detail = {{"kind", kKinds[static_cast<int>(a.kind)]}, {"text", plan_text(s, *plan)}};
+    if (a.kind == act::ExportKind::Ics) {
+      if (plan->decision != core::Decision::Proceed || !s.quiz.start.valid()) return "no session dates to export";
+      const auto dates = session_dates(s.quiz.start, static_cast<int>(plan->sessions.max), static_cast<int>(plan->interval_weeks.min));
+      const std::string stamp = s.today.valid() ? s.today.iso().substr(0, 4) + s.today.iso().substr(5, 2) + s.today.iso().substr(8, 2) + "T000000Z"
+                                                : "19700101T000000Z";
+      detail["ics"] = sessions_ics(dates, s.ui("plan.ics_title"), s.ui("plan.stamp"), stamp);
+    }
+    s.outbox.push_back({{"name", "export"}, {"detail", detail}});
+    return {};
+  }
+};
+
+}  // namespace
+
+std::vector<int> visible_steps(const AppState& s) {
+  return s.content ? core::visible_steps(s.content->questionnaire, s.quiz.answers) : std::vector<int>{};
 }
 
-bool apply(AppState& s, const Action& a, std::string* error) {
-  auto refuse = [&](const std::string& why) {
-    if (error) *error = why;
+std::optional<core::Plan> current_plan(const AppState& s) {
+  return s.content ? core::current_plan(*s.content, s.quiz.answers, s.language) : std::nullopt;
+}
+
+bool apply(AppState& s, const Action& action, std::string* error) {
+  const View before = s.view;
+  std::string refusal = std::visit(Applier{s}, action.what);
+  if (!refusal.empty()) {
+    if (error) *error = std::move(refusal);
     return false;
-  };
-  using K = Action::Kind;
-  switch (a.kind) {
-    case K::SetView: {
-      View v;
-      if (!view_from_id(a.text, v)) return refuse("unknown view \"" + a.text + "\"");
-      s.view = v;
-      break;
-    }
-    case K::SetLanguage: {
-      const auto& langs = s.content ? s.content->languages : std::vector<std::string>{};
-      if (std::find(langs.begin(), langs.end(), a.text) == langs.end())
-        return refuse("unknown language \"" + a.text + "\"");
-      s.language = a.text;
-      break;
-    }
-    case K::SetMode:
-      if (a.text == "staff") {
-        s.mode = Mode::Staff;
-        s.cross.comparing = true;  // staff explain clinic pen versus home roller side by side
-      }
-      else if (a.text == "patient") s.mode = Mode::Patient;
-      else return refuse("unknown mode \"" + a.text + "\"; expected patient or staff");
-      break;
-    case K::SetArea:
-      if (!s.content || !s.content->skin.find_area(a.text)) return refuse("unknown area \"" + a.text + "\"");
-      s.cross.area_id = a.text;
-      s.cross.stamps_done = 0;
-      break;
-    case K::SetDevice:
-      if (!s.content || !s.content->skin.needles.find_device(a.text)) return refuse("unknown device \"" + a.text + "\"");
-      s.cross.device_id = a.text;
-      s.cross.stamps_done = 0;
-      s.cross.stamping = false;
-      s.cross.stamp_phase = 0.0;
-      break;
-    case K::SetNeedle:
-      if (!std::isfinite(a.number) || a.number < kMinNeedleMm || a.number > kMaxNeedleMm)
-        return refuse("needle length must be a number from 0.25 to 2.5 mm");
-      s.cross.needle_mm = snap_needle(a.number);
-      s.cross.stamps_done = 0;
-      break;
-    case K::SetCompare:
-      s.cross.comparing = a.number != 0.0;
-      break;
-    case K::SetCompareNeedle:
-      if (!std::isfinite(a.number) || a.number < kMinNeedleMm || a.number > kMaxNeedleMm)
-        return refuse("needle length must be a number from 0.25 to 2.5 mm");
-      s.cross.compare_mm = snap_needle(a.number);
-      s.cross.comparing = true;
-      break;
-    case K::Stamp:
-      s.cross.stamping = true;
-      s.cross.stamp_phase = s.reduced_motion ? 1.0 : 0.0;
-      break;
-    case K::Zoom: {
-      if (!std::isfinite(a.number) || a.number <= 0.0) return refuse("zoom must be a positive number");
-      s.cross.zoom = std::clamp(s.cross.zoom * a.number, 1.0, 12.0);
-      break;
-    }
-    case K::Pan:
-      if (!std::isfinite(a.number) || !std::isfinite(a.number2)) return refuse("pan must be numbers");
-      s.cross.pan_x_mm += a.number;
-      s.cross.pan_depth_mm += a.number2;
-      break;
-    case K::ResetView:
-      s.cross.zoom = 1.0;
-      s.cross.pan_x_mm = 0.0;
-      s.cross.pan_depth_mm = 0.0;
-      break;
-    case K::SelectStructure:
-      s.cross.selected_structure = a.text;
-      break;
-    case K::SetTime:
-      if (!std::isfinite(a.number) || a.number < 0.0) return refuse("time must be a number of hours, 0 or more");
-      s.timeline.t_hours = std::min(a.number, timeline_end(s));
-      break;
-    case K::Play:
-      s.timeline.playing = true;
-      s.timeline.step_timer = 0.0;
-      if (s.timeline.t_hours >= timeline_end(s) - 1e-9) s.timeline.t_hours = 0.0;
-      break;
-    case K::Pause:
-      s.timeline.playing = false;
-      break;
-    case K::SetSpeed:
-      if (!std::isfinite(a.number) || a.number <= 0.0 || a.number > 16.0) return refuse("speed must be above 0 and at most 16");
-      s.timeline.speed = a.number;
-      break;
-    case K::SetCourse:
-      if (!std::isfinite(a.number) || a.number < 1 || a.number > 12) return refuse("sessions must be 1 to 12");
-      if (!std::isfinite(a.number2) || a.number2 < 1 || a.number2 > 26) return refuse("weeks between sessions must be 1 to 26");
-      s.timeline.sessions = static_cast<int>(a.number);
-      s.timeline.every_weeks = a.number2;
-      s.timeline.t_hours = std::min(s.timeline.t_hours, timeline_end(s));
-      break;
-    case K::Answer:
-      if (a.text.empty()) return refuse("an answer needs a key");
-      s.quiz.answers[a.text] = a.value;
-      s.quiz.finished = false;
-      // The drawing follows the area the patient picks.
-      if (a.text == "area" && a.value.is_string() && s.content && s.content->skin.find_area(a.value.get<std::string>()))
-        s.cross.area_id = a.value.get<std::string>();
-      break;
-    case K::ClearAnswer:
-      s.quiz.answers.erase(a.text);
-      s.quiz.finished = false;
-      break;
-    case K::StepTo: {
-      const int pages = static_cast<int>(visible_steps(s).size());
-      s.quiz.step = std::clamp(static_cast<int>(a.number), 0, pages);
-      if (s.quiz.step == pages) {
-        if (const auto plan = current_plan(s)) {
-          s.quiz.finished = true;
-          // Only the decision kind and the area leave the widget unless the host opted in.
-          s.outbox.push_back({{"name", "plancomplete"},
-                              {"detail", {{"decision", core::decision_id(plan->decision)}, {"area", s.cross.area_id}}}});
-        }
-      }
-      break;
-    }
-    case K::ShiftStart:
-      if (!s.quiz.start.valid()) return refuse("no start date: the host did not give today's date");
-      s.quiz.start = add_days(s.quiz.start, static_cast<int>(a.number));
-      if (s.today.valid() && s.quiz.start.iso() < s.today.iso()) s.quiz.start = s.today;
-      break;
-    case K::ShowPlanDepth:
-    case K::ShowPlanCourse: {
-      const auto plan = current_plan(s);
-      if (!plan || plan->decision != core::Decision::Proceed) return refuse("there is no plan to show yet");
-      if (s.content->skin.find_area(s.cross.area_id) == nullptr) return refuse("the plan's area is not in the content");
-      s.cross.needle_mm = snap_needle((plan->depth_mm.min + plan->depth_mm.max) / 2.0);
-      if (a.kind == K::ShowPlanDepth) {
-        s.view = View::CrossSection;
-      } else {
-        s.timeline.sessions = std::clamp(static_cast<int>(plan->sessions.max), 1, 12);
-        s.timeline.every_weeks = std::clamp(plan->interval_weeks.min, 1.0, 26.0);
-        s.timeline.t_hours = 0.0;
-        s.timeline.playing = !s.reduced_motion;
-        s.view = View::Timeline;
-      }
-      break;
-    }
-    case K::BookClick: {
-      const auto plan = current_plan(s);
-      const bool consult = !plan || plan->decision != core::Decision::Proceed;
-      s.outbox.push_back({{"name", "bookclick"},
-                          {"detail", {{"area", s.cross.area_id}, {"treatment", consult ? "consultation" : "microneedling"},
-                                      {"decision", plan ? std::string(core::decision_id(plan->decision)) : "none"}}}});
-      break;
-    }
-    case K::Export: {
-      const auto plan = current_plan(s);
-      if (!plan) return refuse("there is no plan to export yet");
-      nlohmann::json detail = {{"kind", a.text}, {"text", plan_text(s, *plan)}};
-      if (a.text == "ics") {
-        if (plan->decision != core::Decision::Proceed || !s.quiz.start.valid()) return refuse("no session dates to export");
-        const auto dates = session_dates(s.quiz.start, static_cast<int>(plan->sessions.max), static_cast<int>(plan->interval_weeks.min));
-        detail["ics"] = sessions_ics(dates, s.ui("plan.ics_title"), s.ui("plan.stamp"), s.today.valid() ? s.today.iso().substr(0, 4) + s.today.iso().substr(5, 2) + s.today.iso().substr(8, 2) + "T000000Z" : "19700101T000000Z");
-      } else if (a.text != "print" && a.text != "copy") {
-        return refuse("unknown export \"" + a.text + "\"; expected print, copy or ics");
-      }
-      s.outbox.push_back({{"name", "export"}, {"detail", detail}});
-      break;
-    }
-    case K::FinishQuiz:
-      s.quiz.finished = true;
-      break;
-    case K::ResetForNextPatient:
-      s.quiz = Questionnaire{};
-      if (s.today.valid()) s.quiz.start = add_days(s.today, 7);
-      s.cross = CrossSection{};
-      s.cross.comparing = s.mode == Mode::Staff;
-      s.timeline = TimelineView{};
-      s.view = View::CrossSection;
-      break;
-    case K::DismissNotices:
-      s.notices.clear();
-      break;
   }
+  if (s.view != before) s.outbox.push_back({{"name", "viewchange"}, {"detail", {{"view", view_id(s.view)}}}});
   s.needs_frame = true;
   return true;
 }

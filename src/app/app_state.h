@@ -5,13 +5,17 @@
 
 #include "app/calendar.h"
 #include "core/content.h"
+#include "core/plan.h"
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 #include <vector>
 
 namespace skindepth::app {
+
+struct Action;  // app/actions.h
 
 enum class View { CrossSection, Timeline, Questionnaire };
 std::string_view view_id(View view);  // "cross_section", "timeline", "questionnaire"
@@ -53,10 +57,19 @@ struct TimelineView {
 };
 
 struct Questionnaire {
-  int step = 0;                                        // the plan page is the step after the last
-  nlohmann::json answers = nlohmann::json::object();  // answer vocabulary of the plan issue
+  int step = 0;                // the plan page is the step after the last
+  core::AnswerSheet answers;   // checked by core::set_answer(), whoever answers
   bool finished = false;
   Date start;  // the first session's date for the calendar (host's today + 7 days; invalid: no calendar)
+};
+
+// A spa's brand: accent colour, corner radius in em, text size. Checked where it is set (the
+// setTheme command); the interface's style and the font follow it.
+struct Theme {
+  float accent[3] = {0.55f, 0.27f, 0.36f};
+  float corner_radius_em = 0.35f;
+  float font_scale = 1.0f;
+  bool operator==(const Theme&) const = default;
 };
 
 struct AppState {
@@ -65,6 +78,7 @@ struct AppState {
   Mode mode = Mode::Patient;
   View view = View::CrossSection;
   Viewport viewport;
+  Theme theme;
   CrossSection cross;
   TimelineView timeline;
   Questionnaire quiz;
@@ -78,41 +92,24 @@ struct AppState {
   double seconds = 0.0;              // widget time, advanced by advance(); never a clock read
   bool needs_frame = true;           // something changed: draw the next frame
 
-  const std::string& text_language() const { return language; }
   std::string ui(const std::string& key) const { return content ? content->ui(key, language) : key; }
+  // The needle lengths this widget offers (devices.json); nullptr before content is set.
+  const core::NeedleCatalog* needles() const { return content ? &content->skin.needles : nullptr; }
 };
 
-// What the UI and the host page ask for. One struct, a kind and a payload, so both speak alike.
-struct Action {
-  enum class Kind {
-    SetView, SetLanguage, SetMode,
-    SetArea, SetDevice, SetNeedle, SetCompare, SetCompareNeedle, Stamp, Zoom, Pan, ResetView, SelectStructure,
-    SetTime, Play, Pause, SetSpeed, SetCourse,
-    Answer, ClearAnswer, StepTo, FinishQuiz, ResetForNextPatient, ShiftStart,
-    ShowPlanDepth, ShowPlanCourse, BookClick, Export,
-    DismissNotices,
-  };
-  Kind kind = Kind::SetView;
-  double number = 0.0;
-  double number2 = 0.0;
-  std::string text;
-  nlohmann::json value;
-};
-
-// Applies one action. Unknown ids (an area that is not in the content...) are refused with a
-// message in `error` and change nothing.
+// Applies one action (app/actions.h). Unknown ids (an area that is not in the content...) and values
+// out of range are refused with a message in `error` and change nothing.
 bool apply(AppState& state, const Action& action, std::string* error = nullptr);
-// Moves animations forward by dt seconds (clamped: a background tab returns huge gaps).
+// Moves animations forward by dt seconds. Only real gaps are clamped (a background tab returns
+// minutes at once): a slow device's frames still move the timeline at its normal pace.
 void advance(AppState& state, double dt_seconds);
-inline constexpr double kMaxFrameSeconds = 0.1;
+inline constexpr double kMaxFrameSeconds = 0.5;
+// The questionnaire's flow for this state's content and answers (core/questionnaire.h, core/plan.h).
+std::vector<int> visible_steps(const AppState& state);
+std::optional<core::Plan> current_plan(const AppState& state);
 // True while something animates (the platform keeps drawing frames only then).
 bool animating(const AppState& state);
 // The chosen device rolls (a roller) rather than stamps (a pen, a stamp).
 bool rolling_device(const AppState& state);
-
-inline constexpr double kMinNeedleMm = 0.25;
-inline constexpr double kMaxNeedleMm = 2.5;
-inline constexpr double kNeedleStepMm = 0.25;
-double snap_needle(double mm);  // clamp to [0.25, 2.5] on 0.25 mm steps
 
 }  // namespace skindepth::app

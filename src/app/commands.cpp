@@ -1,19 +1,311 @@
-// The host command interface (see commands.h).
+// The host command table and its one runner (see commands.h). To add a command: one row in kCommands
+// (its name, question or change, and a function that reads its fields) and a test in
+// tests/app/commands_test.cpp.
 #include "app/commands.h"
 
+#include "app/actions.h"
 #include "app/describe.h"
 #include "app/plan_link.h"
-#include "app/quiz.h"
+#include "app/present.h"
 #include "app/scene.h"
 #include "core/depth.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <variant>
 
 namespace skindepth::app {
 
 using nlohmann::json;
 
+namespace {
+
+// --- [SECTION] Reading a command's fields ------------------------------------------------------------
+struct Refusal {
+  std::string message;
+};
+// What a row makes of a command: a change to apply, an answer to send back, or a refusal.
+using Outcome = std::variant<Action, json, Refusal>;
+
+bool number_of(const json& c, const char* key, double& out) {
+  auto it = c.find(key);
+  if (it == c.end() || !it->is_number()) return false;
+  out = it->get<double>();
+  return std::isfinite(out);
+}
+
+bool string_of(const json& c, const char* key, std::string& out) {
+  auto it = c.find(key);
+  if (it == c.end() || !it->is_string()) return false;
+  out = it->get<std::string>();
+  return true;
+}
+
+bool bool_of(const json& c, const char* key, bool& out) {
+  auto it = c.find(key);
+  if (it == c.end() || !it->is_boolean()) return false;
+  out = it->get<bool>();
+  return true;
+}
+
+Refusal needs(const json& c, const std::string& what) {
+  return {"command \"" + c["cmd"].get<std::string>() + "\" needs " + what};
+}
+
+// Each row's reader: a string, number or boolean field made into one action.
+template <typename Act>
+Outcome with_string(const json& c, const char* key) {
+  std::string v;
+  if (!string_of(c, key, v)) return needs(c, "\"" + std::string(key) + "\": a string");
+  return Act{v};
+}
+
+Outcome theme_of(const json& c, const AppState& s) {
+  Theme theme = s.theme;
+  if (c.contains("accent")) {
+    const auto& v = c["accent"];
+    unsigned r = 0, g = 0, b = 0;
+    if (!v.is_string() || v.get<std::string>().size() != 7 || std::sscanf(v.get<std::string>().c_str(), "#%2x%2x%2x", &r, &g, &b) != 3)
+      return Refusal{"accent must be a colour like \"#8c4a5c\""};
+    theme.accent[0] = r / 255.0f;
+    theme.accent[1] = g / 255.0f;
+    theme.accent[2] = b / 255.0f;
+  }
+  double v = 0;
+  if (c.contains("radius")) {
+    if (!number_of(c, "radius", v) || v < 0 || v > 2) return Refusal{"radius must be 0 to 2 (em)"};
+    theme.corner_radius_em = static_cast<float>(v);
+  }
+  if (c.contains("fontScale")) {
+    if (!number_of(c, "fontScale", v) || v < 0.75 || v > 2) return Refusal{"fontScale must be 0.75 to 2"};
+    theme.font_scale = static_cast<float>(v);
+  }
+  return act::SetTheme{theme};
+}
+
+// --- [SECTION] The table -------------------------------------------------------------------------------
+using Reader = Outcome (*)(const json& command, const AppState& state, const HostHooks& hooks);
+struct Row {
+  std::string_view name;
+  bool question;  // only asks: changes nothing on screen, so no frame is drawn for it
+  Reader read;
+};
+
+const Row kCommands[] = {
+    // The whole widget
+    {"setView", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       std::string id;
+       View v;
+       if (!string_of(c, "view", id)) return needs(c, "\"view\": a string");
+       if (!view_from_id(id, v)) return Refusal{"unknown view \"" + id + "\""};
+       return act::SetView{v};
+     }},
+    {"setLanguage", false, [](const json& c, const AppState&, const HostHooks&) { return with_string<act::SetLanguage>(c, "language"); }},
+    {"setMode", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       std::string m;
+       if (!string_of(c, "mode", m)) return needs(c, "\"mode\": a string");
+       if (m == "staff") return act::SetMode{Mode::Staff};
+       if (m == "patient") return act::SetMode{Mode::Patient};
+       return Refusal{"unknown mode \"" + m + "\"; expected patient or staff"};
+     }},
+    {"setTheme", false, [](const json& c, const AppState& s, const HostHooks&) { return theme_of(c, s); }},
+    {"setReducedMotion", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       bool on = false;
+       if (!bool_of(c, "on", on)) return needs(c, "\"on\": true or false");
+       return act::SetReducedMotion{on};
+     }},
+    {"setToday", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       std::string iso;
+       Date d;
+       if (!string_of(c, "date", iso) || !parse_date(iso, d)) return needs(c, "\"date\": \"YYYY-MM-DD\"");
+       return act::SetToday{d};
+     }},
+    {"setPageUrl", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       // The address the plan hand-off link opens (the embed script sends location.href).
+       std::string url;
+       if (!string_of(c, "url", url) || plan_link(url, {}).empty())
+         return needs(c, "\"url\": an http(s) URL of at most " + std::to_string(kMaxPageUrlBytes) + " characters");
+       return act::SetPageUrl{url};
+     }},
+    {"setBookLabel", false, [](const json& c, const AppState&, const HostHooks&) { return with_string<act::SetBookLabel>(c, "label"); }},
+    {"reset", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::ResetForNextPatient{}; }},
+    // Skin and needles
+    {"setArea", false, [](const json& c, const AppState&, const HostHooks&) { return with_string<act::SetArea>(c, "area"); }},
+    {"setDevice", false, [](const json& c, const AppState&, const HostHooks&) { return with_string<act::SetDevice>(c, "device"); }},
+    {"setNeedleLength", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       double mm = 0;
+       if (!number_of(c, "mm", mm)) return needs(c, "\"mm\": a number");
+       return act::SetNeedle{mm, false};
+     }},
+    {"setCompareLength", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       double mm = 0;
+       if (!number_of(c, "mm", mm)) return needs(c, "\"mm\": a number");
+       return act::SetNeedle{mm, true};
+     }},
+    {"setCompare", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       bool on = false;
+       if (!bool_of(c, "on", on)) return needs(c, "\"on\": true or false");
+       return act::SetCompare{on};
+     }},
+    {"stamp", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::Stamp{}; }},
+    // Healing timeline
+    {"setTime", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       double h = 0;
+       if (!number_of(c, "hours", h)) return needs(c, "\"hours\": a number");
+       return act::SetTime{h};
+     }},
+    {"setTimePosition", false, [](const json& c, const AppState& s, const HostHooks&) -> Outcome {
+       // The mirror's time slider: 0..1 along the timeline bar's logarithmic scale.
+       double p = 0;
+       if (!number_of(c, "position", p) || p < 0 || p > 1) return needs(c, "\"position\": 0 to 1");
+       return act::SetTime{timeline_hours(p, timeline_end(s))};
+     }},
+    {"play", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::Play{}; }},
+    {"pause", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::Pause{}; }},
+    {"setSpeed", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       double v = 0;
+       if (!number_of(c, "speed", v)) return needs(c, "\"speed\": a number");
+       return act::SetSpeed{v};
+     }},
+    {"setCourse", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       double n = 0, w = 0;
+       if (!number_of(c, "sessions", n) || n != std::floor(n) || !number_of(c, "everyWeeks", w))
+         return needs(c, "\"sessions\": a whole number and \"everyWeeks\": a number");
+       if (std::abs(n) > 1e6) return Refusal{"sessions out of range"};
+       return act::SetCourse{static_cast<int>(n), w};
+     }},
+    // Questionnaire and plan
+    {"answer", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       std::string key;
+       if (!string_of(c, "key", key) || !c.contains("value")) return needs(c, "\"key\" and \"value\"");
+       return act::Answer{key, c["value"]};
+     }},
+    {"clearAnswer", false, [](const json& c, const AppState&, const HostHooks&) { return with_string<act::ClearAnswer>(c, "key"); }},
+    {"setAnswers", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       if (!c.contains("answers") || !c["answers"].is_object()) return needs(c, "\"answers\": an object");
+       return act::SetAnswers{c["answers"]};
+     }},
+    {"stepTo", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       double step = 0;
+       if (!number_of(c, "step", step) || std::abs(step) > 1e6) return needs(c, "\"step\": a number");
+       return act::StepTo{static_cast<int>(step)};
+     }},
+    {"showPlan", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::ShowPlan{}; }},
+    {"bookClick", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::BookClick{}; }},
+    {"export", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       std::string kind;
+       if (!string_of(c, "kind", kind)) return needs(c, "\"kind\": print, copy or ics");
+       if (kind == "print") return act::Export{act::ExportKind::Print};
+       if (kind == "copy") return act::Export{act::ExportKind::Copy};
+       if (kind == "ics") return act::Export{act::ExportKind::Ics};
+       return Refusal{"unknown export \"" + kind + "\"; expected print, copy or ics"};
+     }},
+    // Questions
+    {"getState", true, [](const json& c, const AppState& s, const HostHooks&) -> Outcome {
+       bool include = false;
+       if (c.contains("includeAnswers") && !bool_of(c, "includeAnswers", include))
+         return Refusal{"command \"getState\": \"includeAnswers\" must be true or false"};
+       return json{{"state", state_json(s, include)}};
+     }},
+    {"getChoices", true, [](const json& c, const AppState& s, const HostHooks&) -> Outcome {
+       // "language" (optional): the texts of a plan card in the language of its link.
+       std::string language;
+       if (c.contains("language") && !string_of(c, "language", language)) return needs(c, "\"language\": a string");
+       const auto keys = c.find("texts");
+       return json{{"choices", choices_json(s, keys == c.end() ? json::array() : *keys, language)}};
+     }},
+    {"getQuestionnaire", true, [](const json&, const AppState& s, const HostHooks&) -> Outcome {
+       return json{{"questionnaire", questionnaire_json(s)}};
+     }},
+    {"getPlan", true, [](const json&, const AppState& s, const HostHooks&) -> Outcome {
+       if (!s.quiz.answers.ready()) return Refusal{"no plan yet: concerns and area are needed"};
+       const auto plan = core::make_plan(*s.content, s.quiz.answers.values, s.language);
+       return json{{"plan", json::parse(core::plan_to_json(plan, s.language))}, {"text", plan_text(s, plan)}};
+     }},
+    {"readPlanLink", true, [](const json& c, const AppState& s, const HostHooks&) -> Outcome {
+       // A plan handed over by a clinic's QR code, as the card the page shows: every text from the
+       // content in the link's language. A damaged link gives {"valid": false} and the card's notice.
+       std::string url;
+       if (!string_of(c, "url", url)) return needs(c, "\"url\": a string");
+       const auto summary = read_plan_link(url);
+       if (!summary) return json{{"card", {{"valid", false}, {"title", s.ui("card.title")}, {"notice", s.ui("card.invalid")},
+                                           {"close", s.ui("card.close")}, {"language", s.language}}}};
+       const PlanView v = plan_view(*s.content, *summary);
+       json sections = json::array();
+       for (const auto& sec : v.sections) {
+         json items = json::array();
+         for (const auto& i : sec.items) items.push_back({{"label", i.label}, {"text", i.text}});
+         sections.push_back({{"heading", sec.heading}, {"style", sec.style == PlanSection::Style::Rows ? "rows" : "numbered"}, {"items", items}});
+       }
+       const auto& lang = summary->language;
+       return json{{"card", {{"valid", true}, {"language", lang}, {"title", s.content->ui("card.title", lang)},
+                             {"stamp", v.stamp}, {"decision", v.decision_text},
+                             {"area", s.content->ui("card.area", lang) + ": " + v.area_name}, {"sections", sections},
+                             {"disclaimer", v.disclaimer}, {"close", s.content->ui("card.close", lang)}}}};
+     }},
+    {"getStats", true, [](const json&, const AppState&, const HostHooks& h) -> Outcome {
+       return h.stats ? h.stats(true) : json::object();
+     }},
+    {"resetStats", true, [](const json&, const AppState&, const HostHooks& h) -> Outcome {
+       json stats = h.stats ? h.stats(true) : json::object();
+       if (h.reset_stats) h.reset_stats();
+       return stats;
+     }},
+};
+
+const Row* find_row(std::string_view name) {
+  for (const auto& row : kCommands)
+    if (row.name == name) return &row;
+  return nullptr;
+}
+
+json refused(const std::string& message) { return {{"ok", false}, {"error", message}}; }
+
+// --- [SECTION] Running one command -------------------------------------------------------------------
+json run(AppState& s, const json& c, std::vector<json>& events, const HostHooks& hooks) {
+  if (!c.is_object()) return refused("a command is a JSON object with \"cmd\"");
+  std::string name;
+  if (!string_of(c, "cmd", name)) return refused("missing \"cmd\"");
+  const Row* row = find_row(name);
+  if (!row) return refused("unknown command \"" + name + "\"");
+  if (!s.content) return refused("the widget has no content yet");
+  Outcome outcome = row->read(c, s, hooks);
+  if (const auto* r = std::get_if<Refusal>(&outcome)) return refused(r->message);
+  json reply = {{"ok", true}};
+  if (auto* answer = std::get_if<json>(&outcome)) {
+    reply.update(*answer);
+  } else {
+    std::string error;
+    if (!apply(s, std::get<Action>(outcome), &error)) return refused(error);
+    for (auto& e : s.outbox) events.push_back(std::move(e));
+    s.outbox.clear();
+    reply["state"] = state_json(s, false);
+  }
+  if (hooks.stats) reply["stats"] = hooks.stats(false);
+  return reply;
+}
+
+}  // namespace
+
+std::string run_command(AppState& s, std::string_view text, std::vector<json>& events, const HostHooks& hooks) {
+  const json c = json::parse(text, nullptr, false);
+  if (c.is_discarded()) return refused("the command is not valid JSON").dump();
+  return run(s, c, events, hooks).dump();
+}
+
+std::vector<std::string_view> host_command_names() {
+  std::vector<std::string_view> out;
+  for (const auto& row : kCommands) out.push_back(row.name);
+  return out;
+}
+
+bool host_command_is_question(std::string_view name) {
+  const Row* row = find_row(name);
+  return row && row->question;
+}
+
+// --- [SECTION] What the host reads -------------------------------------------------------------------
 json state_json(const AppState& s, bool include_answers) {
   json j = {
       {"view", view_id(s.view)},
@@ -37,7 +329,7 @@ json state_json(const AppState& s, bool include_answers) {
       {"notices", s.notices},
       {"reduced_motion", s.reduced_motion},
   };
-  if (include_answers) j["answers"] = s.quiz.answers;
+  if (include_answers) j["answers"] = core::sheet_to_json(s.quiz.answers);
   // What the cross-section shows for the chosen needle (the same query the label draws).
   if (const core::BodyArea* area = s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr) {
     const auto r = core::query_depth(*area, s.content->skin, s.cross.needle_mm);
@@ -46,7 +338,7 @@ json state_json(const AppState& s, bool include_answers) {
     j["skin_mm"] = r.skin_mm;
     j["within_usual_range"] = r.within_usual_range;
     j["beyond_dermis"] = r.beyond_dermis;
-    nlohmann::json warnings = nlohmann::json::array();
+    json warnings = json::array();
     for (const auto& w : r.warnings) warnings.push_back(w.id);
     j["warnings"] = warnings;
   }
@@ -75,211 +367,52 @@ json choices_json(const AppState& s, const json& text_keys, const std::string& l
   if (text_keys.is_array())
     for (const auto& k : text_keys)
       if (k.is_string()) texts[k.get<std::string>()] = ui(k.get<std::string>());
-  return {{"areas", areas}, {"views", views}, {"texts", texts}, {"language", lang},
-          {"needle", {{"min", kMinNeedleMm}, {"max", kMaxNeedleMm}, {"step", kNeedleStepMm}}}};
+  json needle = json::object();
+  if (const core::NeedleCatalog* n = s.needles()) needle = {{"min", n->min_mm}, {"max", n->max_mm}, {"step", n->step_mm}};
+  return {{"areas", areas}, {"views", views}, {"texts", texts}, {"language", lang}, {"needle", needle}};
 }
 
-json quiz_json(const AppState& s) {
+json questionnaire_json(const AppState& s) {
   json j = json::object();
   if (!s.content) return j;
+  const auto& questionnaire = s.content->questionnaire;
+  const auto& sheet = s.quiz.answers;
   const auto steps = visible_steps(s);
   const int count = static_cast<int>(steps.size());
   const int at = std::clamp(s.quiz.step, 0, count);
   j["step"] = at;
   j["count"] = count;
   if (at < count) {
-    const auto& step = s.content->questionnaire.steps[steps[at]];
+    const auto& step = questionnaire.steps[steps[at]];
     j["title"] = step.title.get(s.language);
-    j["complete"] = step_complete(s, steps[at]);
+    j["complete"] = core::step_complete(questionnaire, steps[at], sheet);
     json questions = json::array();
     static const char* const kKinds[] = {"multi", "single", "number", "yesno"};
     for (const auto& q : step.questions) {
-      if (!question_visible(s, q)) continue;
+      if (!core::question_visible(q, sheet)) continue;
       json options = json::array();
       for (const auto& o : q.options)
-        options.push_back({{"value", option_value(q, o)}, {"label", o.label.get(s.language)}, {"description", o.description.get(s.language)}});
-      const auto answer = s.quiz.answers.find(q.key);
+        options.push_back({{"value", core::option_value(q, o)}, {"label", o.label.get(s.language)}, {"description", o.description.get(s.language)}});
       questions.push_back({{"key", q.key}, {"kind", kKinds[static_cast<int>(q.kind)]}, {"label", q.label.get(s.language)},
                            {"why", q.why.get(s.language)}, {"unit", q.unit.get(s.language)}, {"options", options},
                            {"min", q.min.value_or(0)}, {"max", q.max.value_or(120)},
-                           {"value", answer == s.quiz.answers.end() ? json() : *answer}});
+                           {"value", core::answer_value(sheet, q.key)}});
     }
     j["questions"] = questions;
     return j;
   }
   const auto plan = current_plan(s);
   if (!plan) return j;
-  const PlanOutline o = plan_outline(s, *plan);
+  const PlanView v = plan_view(s, *plan);
   static const char* const kStyles[] = {"bullets", "rows", "numbered"};
   json sections = json::array();
-  for (const auto& sec : o.sections) sections.push_back({{"style", kStyles[static_cast<int>(sec.style)]}, {"heading", sec.heading}, {"items", sec.items}});
-  j["plan"] = {{"title", o.title}, {"decision", o.decision}, {"sections", sections}, {"disclaimer", o.disclaimer}, {"stamp", o.stamp}};
+  for (const auto& sec : v.sections) {
+    json items = json::array();
+    for (const auto& i : sec.items) items.push_back(item_text(i));
+    sections.push_back({{"style", kStyles[static_cast<int>(sec.style)]}, {"heading", sec.heading}, {"items", items}});
+  }
+  j["plan"] = {{"title", v.title}, {"decision", v.decision_text}, {"sections", sections}, {"disclaimer", v.disclaimer}, {"stamp", v.stamp}};
   return j;
-}
-
-namespace {
-
-// Reads a number member; false when missing or not a finite number.
-bool number_of(const json& c, const char* key, double& out) {
-  auto it = c.find(key);
-  if (it == c.end() || !it->is_number()) return false;
-  out = it->get<double>();
-  return std::isfinite(out);
-}
-
-bool string_of(const json& c, const char* key, std::string& out) {
-  auto it = c.find(key);
-  if (it == c.end() || !it->is_string()) return false;
-  out = it->get<std::string>();
-  return true;
-}
-
-json fail(const std::string& message) { return {{"ok", false}, {"error", message}}; }
-
-}  // namespace
-
-json run_command(AppState& s, const json& c, json& events) {
-  if (!c.is_object()) return fail("a command is a JSON object with \"cmd\"");
-  std::string cmd;
-  if (!string_of(c, "cmd", cmd)) return fail("missing \"cmd\"");
-  using K = Action::Kind;
-  Action a;
-  const View before = s.view;
-  auto need_string = [&](const char* key, K kind) -> bool {
-    a.kind = kind;
-    return string_of(c, key, a.text);
-  };
-  auto need_number = [&](const char* key, K kind) -> bool {
-    a.kind = kind;
-    return number_of(c, key, a.number);
-  };
-  bool ok = true;
-  if (cmd == "getState") {
-    // json::value() throws on a non-boolean, and the widget cannot catch: check the type first.
-    const auto include = c.find("includeAnswers");
-    if (include != c.end() && !include->is_boolean()) return fail("command \"getState\": \"includeAnswers\" must be true or false");
-    return {{"ok", true}, {"state", state_json(s, include != c.end() && include->get<bool>())}};
-  } else if (cmd == "getChoices") {
-    // What the page's accessible mirror offers: areas and views with their names, the needle's
-    // range, and the interface texts asked for by key, all in the current language.
-    // "language" (optional): the texts of a plan card in the language of its link.
-    const auto keys = c.find("texts");
-    std::string language;
-    if (c.contains("language") && !string_of(c, "language", language)) return fail("command \"getChoices\": \"language\" must be a string");
-    return {{"ok", true}, {"choices", choices_json(s, keys == c.end() ? json::array() : *keys, language)}};
-  } else if (cmd == "setTimePosition") {
-    // The time slider of the mirror: 0..1 along the timeline bar's logarithmic scale.
-    double position = 0;
-    if (!number_of(c, "position", position) || position < 0 || position > 1) return fail("command \"setTimePosition\" needs \"position\": 0 to 1");
-    a.kind = K::SetTime;
-    a.number = timeline_hours(position, timeline_end(s));
-  } else if (cmd == "getQuestionnaire") {
-    // The current step's questions with their options and this step's answers, or the plan: what
-    // the page's accessible mirror of the questionnaire shows (see web/skindepth.js).
-    return {{"ok", true}, {"questionnaire", quiz_json(s)}};
-  } else if (cmd == "setView") ok = need_string("view", K::SetView);
-  else if (cmd == "setLanguage") ok = need_string("language", K::SetLanguage);
-  else if (cmd == "setMode") ok = need_string("mode", K::SetMode);
-  else if (cmd == "setArea") ok = need_string("area", K::SetArea);
-  else if (cmd == "setDevice") ok = need_string("device", K::SetDevice);
-  else if (cmd == "setNeedleLength") ok = need_number("mm", K::SetNeedle);
-  else if (cmd == "setCompareLength") ok = need_number("mm", K::SetCompareNeedle);
-  else if (cmd == "setCompare") {
-    a.kind = K::SetCompare;
-    ok = c.contains("on") && c["on"].is_boolean();
-    a.number = ok && c["on"].get<bool>() ? 1.0 : 0.0;
-  } else if (cmd == "setReducedMotion") {
-    if (!c.contains("on") || !c["on"].is_boolean()) return fail("command \"setReducedMotion\" needs \"on\": true or false");
-    s.reduced_motion = c["on"].get<bool>();
-    s.needs_frame = true;
-    return {{"ok", true}, {"state", state_json(s, false)}};
-  } else if (cmd == "setAnswers") {
-    // Replaces every answer; the vocabulary is checked by the core's parser first, so an unknown
-    // key or value is refused with its name and nothing the user entered is lost.
-    if (!c.contains("answers") || !c["answers"].is_object()) return fail("command \"setAnswers\" needs \"answers\": an object");
-    const auto parsed = core::parse_answers(c["answers"].dump());
-    if (!parsed.ok()) return fail(parsed.error);
-    s.quiz.answers = c["answers"];
-    s.quiz.finished = false;
-    if (c["answers"].contains("area") && s.content && s.content->skin.find_area(c["answers"]["area"].get<std::string>()))
-      s.cross.area_id = c["answers"]["area"].get<std::string>();
-    s.needs_frame = true;
-    return {{"ok", true}, {"state", state_json(s, false)}};
-  } else if (cmd == "answer") {
-    // One answer, as the questionnaire panel gives it; checked against the vocabulary on its own.
-    std::string key;
-    if (!string_of(c, "key", key) || !c.contains("value")) return fail("command \"answer\" needs \"key\" and \"value\"");
-    json probe = {{"concerns", json::array({"texture"})}, {"area", "cheeks"}};
-    probe[key] = c["value"];
-    const auto parsed = core::parse_answers(probe.dump());
-    if (!parsed.ok()) return fail(parsed.error);
-    a.kind = K::Answer;
-    a.text = key;
-    a.value = c["value"];
-  } else if (cmd == "clearAnswer") {
-    ok = need_string("key", K::ClearAnswer);  // e.g. the last concern unticked
-  } else if (cmd == "getPlan") {
-    const auto parsed = parsed_answers(s);
-    if (!parsed.ok()) return fail("no plan yet: " + parsed.error);
-    const auto plan = core::make_plan(*s.content, *parsed.answers, s.language);
-    return {{"ok", true}, {"plan", json::parse(core::plan_to_json(plan, s.language))}, {"text", plan_text(s, plan)}};
-  } else if (cmd == "showPlan") {
-    a.kind = K::StepTo;
-    a.number = static_cast<double>(visible_steps(s).size());
-    std::string error;
-    if (!current_plan(s)) return fail("the answers are not complete: every visible question needs an answer");
-    apply(s, a, &error);
-    s.view = View::Questionnaire;
-    for (auto& e : s.outbox) events.push_back(std::move(e));
-    s.outbox.clear();
-    return {{"ok", true}, {"state", state_json(s, false)}};
-  } else if (cmd == "setToday") {
-    std::string iso;
-    Date d;
-    if (!string_of(c, "date", iso) || !parse_date(iso, d)) return fail("command \"setToday\" needs \"date\": \"YYYY-MM-DD\"");
-    s.today = d;
-    if (!s.quiz.start.valid()) s.quiz.start = add_days(d, 7);
-    return {{"ok", true}, {"state", state_json(s, false)}};
-  } else if (cmd == "setPageUrl") {
-    // The address the plan hand-off link opens (skindepth.js sends location.href without its fragment).
-    std::string url;
-    if (!string_of(c, "url", url) || plan_link(url, {}).empty())
-      return fail("command \"setPageUrl\" needs \"url\": an http(s) URL of at most " + std::to_string(kMaxPageUrlBytes) + " characters");
-    s.page_url = url.substr(0, url.find('#'));
-    s.needs_frame = true;
-    return {{"ok", true}, {"state", state_json(s, false)}};
-  } else if (cmd == "setBookLabel") {
-    if (!string_of(c, "label", s.book_label)) return fail("command \"setBookLabel\" needs \"label\"");
-    return {{"ok", true}, {"state", state_json(s, false)}};
-  } else if (cmd == "export") {
-    ok = need_string("kind", K::Export);
-  } else if (cmd == "bookClick") {
-    a.kind = K::BookClick;
-  } else if (cmd == "stepTo") {
-    ok = need_number("step", K::StepTo);
-  } else if (cmd == "stamp") a.kind = K::Stamp;
-  else if (cmd == "setTime") ok = need_number("hours", K::SetTime);
-  else if (cmd == "play") a.kind = K::Play;
-  else if (cmd == "pause") a.kind = K::Pause;
-  else if (cmd == "setSpeed") ok = need_number("speed", K::SetSpeed);
-  else if (cmd == "setCourse") {
-    a.kind = K::SetCourse;
-    ok = number_of(c, "sessions", a.number) && number_of(c, "everyWeeks", a.number2);
-  } else if (cmd == "reset") a.kind = K::ResetForNextPatient;
-  else return fail("unknown command \"" + cmd + "\"");
-  if (!ok) return fail("command \"" + cmd + "\" is missing a value or has the wrong type");
-  std::string error;
-  if (!apply(s, a, &error)) return fail(error);
-  if (s.view != before) events.push_back({{"name", "viewchange"}, {"detail", {{"view", view_id(s.view)}}}});
-  for (auto& e : s.outbox) events.push_back(std::move(e));
-  s.outbox.clear();
-  return {{"ok", true}, {"state", state_json(s, false)}};
-}
-
-std::string run_command_text(AppState& s, const std::string& text, json& events) {
-  json c = json::parse(text, nullptr, false);
-  if (c.is_discarded()) return fail("the command is not valid JSON").dump();
-  return run_command(s, c, events).dump();
 }
 
 }  // namespace skindepth::app

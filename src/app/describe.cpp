@@ -1,21 +1,15 @@
 // describe(): the canvas in words (see describe.h).
 #include "app/describe.h"
 
+#include "app/present.h"
 #include "app/scene.h"
 #include "core/depth.h"
 #include "core/timeline.h"
 
-#include <cstdio>
 
 namespace skindepth::app {
 
 namespace {
-
-std::string mm(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f mm", v);
-  return buf;
-}
 
 std::string describe_cross(const AppState& s) {
   const auto& c = *s.content;
@@ -23,9 +17,9 @@ std::string describe_cross(const AppState& s) {
   if (!area) return {};
   auto one = [&](double needle) {
     const auto r = core::query_depth(*area, c.skin, needle);
-    std::string text = s.ui("describe.needle") + " " + mm(needle) + ": " + s.ui("describe.tip_in") + " " +
-                       s.ui("layer." + std::string(core::layer_id(r.tip_layer))) + " (" + mm(needle) + " " +
-                       s.ui("cross.tip_of") + " " + mm(r.skin_mm) + " " + s.ui("cross.skin") + ").";
+    std::string text = s.ui("describe.needle") + " " + mm_text(needle) + ": " + s.ui("describe.tip_in") + " " +
+                       s.ui("layer." + std::string(core::layer_id(r.tip_layer))) + " (" + mm_text(needle) + " " +
+                       s.ui("cross.tip_of") + " " + mm_text(r.skin_mm) + " " + s.ui("cross.skin") + ").";
     if (r.within_usual_range) text += " " + s.ui("cross.within_range");
     for (const auto& w : r.warnings) text += " " + w.text.get(s.language);
     return text;
@@ -51,11 +45,7 @@ std::string describe_time(const AppState& s) {
   const auto& model = s.content->timeline;
   const auto h = core::sample(model, course_of(s), s.timeline.t_hours);
   const core::PhaseInfo* phase = model.find_phase(h.phase);
-  char when[64];
-  const double hrs = h.hours_since_session;
-  if (hrs < 48) std::snprintf(when, sizeof when, "%.0f %s", hrs < 1 ? hrs * 60 : hrs, s.ui(hrs < 1 ? "time.minutes" : "time.hours").c_str());
-  else std::snprintf(when, sizeof when, "%s %.0f", s.ui("time.day").c_str(), hrs / 24.0);
-  std::string text = std::string(when) + " " + s.ui("timeline.after") + " " + std::to_string(h.session_index);
+  std::string text = time_text(s, h.hours_since_session) + " " + s.ui("timeline.after") + " " + std::to_string(h.session_index);
   if (phase) text += ". " + phase->name.get(s.language);
   return text;
 }

@@ -2,7 +2,7 @@
 #include "app/plan_link.h"
 
 #include "app/calendar.h"
-#include "app/quiz.h"
+#include "app/app_state.h"
 
 #include <qrcodegen.h>
 

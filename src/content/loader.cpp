@@ -140,6 +140,20 @@ LoadResult load(const FileMap& files) {
   return result;
 }
 
+std::vector<std::string> fallback_notices(const std::vector<ContentError>& errors, const std::string& language) {
+  constexpr std::size_t kShown = 3;
+  const core::Content& builtin = default_content();
+  std::vector<std::string> out{builtin.ui("app.content_fallback", language)};
+  for (std::size_t i = 0; i < errors.size() && i < kShown; ++i) out.push_back(errors[i].to_string());
+  if (errors.size() > kShown) {
+    std::string more = builtin.ui("app.more_errors", language);
+    const auto at = more.find("%d");
+    if (at != std::string::npos) more.replace(at, 2, std::to_string(errors.size() - kShown));
+    out.push_back(more);
+  }
+  return out;
+}
+
 const core::Content& default_content() {
   static const core::Content kContent = load(default_files()).content;
   return kContent;

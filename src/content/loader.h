@@ -26,6 +26,10 @@ LoadResult load(const FileMap& files);
 // The built-in content, parsed once; it is validated by the tests, so it is always usable.
 const core::Content& default_content();
 
+// What the widget shows when a clinic's content did not validate and the built-in content is used:
+// that notice, then the first problems as a spa's editor needs them (all of them go to the console).
+std::vector<std::string> fallback_notices(const std::vector<ContentError>& errors, const std::string& language);
+
 // Reads a localized text: a plain string (English) or {"en": "...", "es": "..."}.
 core::Text read_text(const Reader& parent, const std::string& key, bool required = true);
 // Checks that each id in `ids` is a source in `content`; records an error at parent/key otherwise.

@@ -197,11 +197,11 @@ std::vector<core::PlanItem> items(const Reader& root, const std::string& key, co
 
 // [SECTION] Steps and questions -----------------------------------------------------------------
 
-std::optional<core::QuestionKind> kind_from_id(const std::string& id) {
-  if (id == "multi_choice") return core::QuestionKind::MultiChoice;
-  if (id == "single_choice") return core::QuestionKind::SingleChoice;
-  if (id == "number") return core::QuestionKind::Number;
-  if (id == "yes_no") return core::QuestionKind::YesNo;
+std::optional<core::AnswerKind> kind_from_id(const std::string& id) {
+  if (id == "multi_choice") return core::AnswerKind::MultiChoice;
+  if (id == "single_choice") return core::AnswerKind::SingleChoice;
+  if (id == "number") return core::AnswerKind::Number;
+  if (id == "yes_no") return core::AnswerKind::YesNo;
   return std::nullopt;
 }
 
@@ -232,15 +232,15 @@ core::Question question(const Reader& r) {
   const std::string kind = r.string("kind");
   const auto k = kind_from_id(kind);
   if (!kind.empty() && !k) r.error_at("kind", "expected one of: multi_choice, single_choice, number, yes_no");
-  q.kind = k.value_or(core::QuestionKind::YesNo);
-  if (index && k && static_cast<int>(*k) != static_cast<int>(core::answer_key_kind(*index)))
+  q.kind = k.value_or(core::AnswerKind::YesNo);
+  if (index && k && *k != core::answer_key_kind(*index))
     r.error_at("kind", "does not match the answer key \"" + q.key + "\"");
   q.label = read_text(r, "label");
   q.why = read_text(r, "why");
   q.show_if = optional_when(r, "show_if");
-  const bool choice = q.kind == core::QuestionKind::MultiChoice || q.kind == core::QuestionKind::SingleChoice;
+  const bool choice = q.kind == core::AnswerKind::MultiChoice || q.kind == core::AnswerKind::SingleChoice;
   if (!choice && r.has("options")) r.error_at("options", "only choice questions have options");
-  if (q.kind != core::QuestionKind::Number) {
+  if (q.kind != core::AnswerKind::Number) {
     for (const char* key : {"min", "max", "unit"})
       if (r.has(key)) r.error_at(key, "only number questions have min, max and unit");
   } else {

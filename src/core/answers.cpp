@@ -45,60 +45,57 @@ std::string shown(const nlohmann::json& v) {
   return s;
 }
 
-// Collects the first problem; parsing stops there so the message names exactly one key.
-struct Failure {
-  std::string key;
-  std::string message;
-};
-
-std::optional<Failure> fail(const std::string& key, const std::string& message) { return Failure{key, message}; }
-
-std::optional<Failure> read_concerns(const nlohmann::json& v, Answers& a) {
-  if (!v.is_array()) return fail("concerns", "expected a list of concerns, found " + shown(v));
-  if (v.empty()) return fail("concerns", "expected at least one concern");
+// Reads one answer into `a`; the problem as one line after "key: ", or "" when it was read.
+std::string read_concerns(const nlohmann::json& v, Answers& a) {
+  if (!v.is_array()) return "expected a list of concerns, found " + shown(v);
+  if (v.empty()) return "expected at least one concern";
+  std::vector<Concern> concerns;
   for (const auto& item : v) {
-    if (!item.is_string()) return fail("concerns", "expected concern names (strings), found " + shown(item));
+    if (!item.is_string()) return "expected concern names (strings), found " + shown(item);
     const auto c = concern_from_id(item.get<std::string>());
-    if (!c) return fail("concerns", "unknown concern " + shown(item) + "; expected one of: " + one_of(kConcernIds));
-    for (Concern seen : a.concerns)
-      if (seen == *c) return fail("concerns", "concern " + shown(item) + " is listed twice");
-    a.concerns.push_back(*c);
+    if (!c) return "unknown concern " + shown(item) + "; expected one of: " + one_of(kConcernIds);
+    for (Concern seen : concerns)
+      if (seen == *c) return "concern " + shown(item) + " is listed twice";
+    concerns.push_back(*c);
   }
-  return std::nullopt;
+  a.concerns = std::move(concerns);
+  return {};
 }
 
-std::optional<Failure> read_field(const std::string& key, const nlohmann::json& v, Answers& a) {
+std::string read_field(std::string_view key, const nlohmann::json& v, AnswerSheet& sheet) {
+  Answers& a = sheet.values;
   if (key == "concerns") return read_concerns(v, a);
   if (key == "area") {
     const auto area = v.is_string() ? area_from_id(v.get<std::string>()) : std::nullopt;
-    if (!area) return fail(key, "unknown area " + shown(v) + "; expected one of: " + one_of(kAreaIds));
+    if (!area) return "unknown area " + shown(v) + "; expected one of: " + one_of(kAreaIds);
     a.area = *area;
-    return std::nullopt;
+    sheet.has_area = true;
+    return {};
   }
   if (key == "severity") {
     const auto s = v.is_string() ? severity_from_id(v.get<std::string>()) : std::nullopt;
-    if (!s) return fail(key, "expected one of: " + one_of(kSeverityIds) + ", found " + shown(v));
+    if (!s) return "expected one of: " + one_of(kSeverityIds) + ", found " + shown(v);
     a.severity = *s;
-    return std::nullopt;
+    return {};
   }
   if (key == "fitzpatrick") {
     if (!v.is_number() || v.get<double>() != std::floor(v.get<double>()) || v.get<double>() < 1 || v.get<double>() > 6)
-      return fail(key, "expected an integer from 1 to 6, found " + shown(v));
+      return "expected an integer from 1 to 6, found " + shown(v);
     a.fitzpatrick = static_cast<int>(v.get<double>());
-    return std::nullopt;
+    return {};
   }
   if (key == "age") {
     if (!v.is_number() || !std::isfinite(v.get<double>()) || v.get<double>() < 0 || v.get<double>() > 120)
-      return fail(key, "expected a number of years from 0 to 120, found " + shown(v));
+      return "expected a number of years from 0 to 120, found " + shown(v);
     a.age = v.get<double>();
-    return std::nullopt;
+    return {};
   }
   if (const auto f = flag_from_id(key)) {
-    if (!v.is_boolean()) return fail(key, "expected true or false, found " + shown(v));
+    if (!v.is_boolean()) return "expected true or false, found " + shown(v);
     a.set(*f, v.get<bool>());
-    return std::nullopt;
+    return {};
   }
-  return fail(key, "unknown answer key; expected one of: " + one_of(kOtherKeys) + ", " + one_of(kFlagIds));
+  return "unknown answer key; expected one of: " + one_of(kOtherKeys) + ", " + one_of(kFlagIds);
 }
 
 }  // namespace
@@ -162,11 +159,11 @@ AnswersResult parse_answers(std::string_view json) {
     result.error = "answers: expected a JSON object of answer keys, found " + std::string(doc.type_name());
     return result;
   }
-  Answers answers;
+  AnswerSheet sheet;
   for (auto it = doc.begin(); it != doc.end(); ++it) {
-    if (auto failure = read_field(it.key(), it.value(), answers)) {
-      result.key = failure->key;
-      result.error = failure->key + ": " + failure->message;
+    if (std::string error = set_answer(sheet, it.key(), it.value()); !error.empty()) {
+      result.key = it.key();
+      result.error = std::move(error);
       return result;
     }
   }
@@ -177,20 +174,74 @@ AnswersResult parse_answers(std::string_view json) {
       return result;
     }
   }
-  result.answers = std::move(answers);
+  result.answers = std::move(sheet.values);
   return result;
 }
 
+bool AnswerSheet::answered(int key_index) const {
+  if (key_index == static_cast<int>(AnswerKey::Area)) return has_area;
+  return values.answered(key_index);
+}
+
+bool AnswerSheet::empty() const {
+  for (int i = 0; i < kAnswerKeyCount; ++i)
+    if (answered(i)) return false;
+  return true;
+}
+
+std::string set_answer(AnswerSheet& sheet, std::string_view key, const nlohmann::json& value) {
+  AnswerSheet next = sheet;  // unchanged unless the whole answer is valid
+  std::string problem = read_field(key, value, next);
+  if (!problem.empty()) return std::string(key) + ": " + problem;
+  sheet = std::move(next);
+  return {};
+}
+
+bool clear_answer(AnswerSheet& sheet, std::string_view key) {
+  const auto index = answer_key_from_id(key);
+  if (!index) return false;
+  Answers& a = sheet.values;
+  switch (*index) {
+    case static_cast<int>(AnswerKey::Concerns): a.concerns.clear(); break;
+    case static_cast<int>(AnswerKey::Area): sheet.has_area = false; a.area = Area::Forehead; break;
+    case static_cast<int>(AnswerKey::Severity): a.severity.reset(); break;
+    case static_cast<int>(AnswerKey::Fitzpatrick): a.fitzpatrick.reset(); break;
+    case static_cast<int>(AnswerKey::Age): a.age.reset(); break;
+    default: a.flags[*index - 5].reset(); break;
+  }
+  return true;
+}
+
+nlohmann::json answer_value(const AnswerSheet& sheet, std::string_view key) {
+  const auto index = answer_key_from_id(key);
+  if (!index || !sheet.answered(*index)) return nullptr;
+  const Answers& a = sheet.values;
+  switch (*index) {
+    case static_cast<int>(AnswerKey::Concerns): {
+      nlohmann::json list = nlohmann::json::array();
+      for (Concern c : a.concerns) list.push_back(std::string(concern_id(c)));
+      return list;
+    }
+    case static_cast<int>(AnswerKey::Area): return std::string(area_id(a.area));
+    case static_cast<int>(AnswerKey::Severity): return std::string(severity_id(*a.severity));
+    case static_cast<int>(AnswerKey::Fitzpatrick): return *a.fitzpatrick;
+    case static_cast<int>(AnswerKey::Age): return *a.age;
+    default: return *a.flags[*index - 5];
+  }
+}
+
+nlohmann::json sheet_to_json(const AnswerSheet& sheet) {
+  nlohmann::json out = nlohmann::json::object();
+  for (int i = 0; i < kAnswerKeyCount; ++i)
+    if (sheet.answered(i)) out[std::string(answer_key_id(i))] = answer_value(sheet, answer_key_id(i));
+  return out;
+}
+
 std::string answers_to_json(const Answers& a) {
-  nlohmann::ordered_json out;
-  out["concerns"] = nlohmann::ordered_json::array();
-  for (Concern c : a.concerns) out["concerns"].push_back(std::string(concern_id(c)));
-  out["area"] = std::string(area_id(a.area));
-  if (a.severity) out["severity"] = std::string(severity_id(*a.severity));
-  if (a.fitzpatrick) out["fitzpatrick"] = *a.fitzpatrick;
-  if (a.age) out["age"] = *a.age;
-  for (int i = 0; i < kFlagCount; ++i)
-    if (a.flags[i]) out[std::string(kFlagIds[i])] = *a.flags[i];
+  AnswerSheet sheet{a, true};
+  nlohmann::ordered_json out;  // in the vocabulary's order
+  for (int i = 0; i < kAnswerKeyCount; ++i)
+    if (sheet.answered(i)) out[std::string(answer_key_id(i))] = answer_value(sheet, answer_key_id(i));
   return out.dump();
 }
 

@@ -3,6 +3,8 @@
 // name the key, never silently dropped: a typo in "pregnant_or_breastfeeding" must not read as "no".
 #pragma once
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <array>
 #include <cstdint>
 #include <optional>
@@ -37,6 +39,7 @@ inline constexpr int kFlagCount = 14;
 // Every answer key. Used for "which keys were left unanswered" masks and for questionnaire checks.
 enum class AnswerKey : std::uint8_t { Concerns, Area, Severity, Fitzpatrick, Age, FirstFlag };
 inline constexpr int kAnswerKeyCount = 5 + kFlagCount;
+// How a key is answered; a question of the questionnaire asks its key in this form.
 enum class AnswerKind : std::uint8_t { MultiChoice, SingleChoice, Number, YesNo };
 
 std::string_view concern_id(Concern c);
@@ -69,7 +72,33 @@ struct Answers {
   std::optional<bool> flag(Flag f) const { return flags[static_cast<int>(f)]; }
   void set(Flag f, bool value) { flags[static_cast<int>(f)] = value; }
   bool answered(int key_index) const;
+  bool operator==(const Answers&) const = default;
 };
+
+// The answers as a patient gives them, one at a time: any key may be missing, including the
+// concerns and the area (the plan needs both). The questionnaire panel, the page's mirror, the JS API
+// and the command line all write it through set_answer(), the one validator of the vocabulary.
+struct AnswerSheet {
+  Answers values;         // concerns may be empty; `area` counts only when has_area
+  bool has_area = false;
+
+  bool answered(int key_index) const;
+  // Concerns and area given: the rules and conditions can be evaluated.
+  bool ready() const { return !values.concerns.empty() && has_area; }
+  bool empty() const;
+  bool operator==(const AnswerSheet&) const = default;
+};
+
+// Sets one answer after checking it against the vocabulary: "" when it was set, else one line that
+// starts with the key ("fitzpatrick: expected an integer from 1 to 6, found 7") and the sheet is
+// unchanged. An empty list of concerns is refused: clear_answer() forgets them.
+std::string set_answer(AnswerSheet& sheet, std::string_view key, const nlohmann::json& value);
+// Forgets one answer; false for a key that is not in the vocabulary.
+bool clear_answer(AnswerSheet& sheet, std::string_view key);
+// One answer as JSON (null when unanswered), in the vocabulary's form.
+nlohmann::json answer_value(const AnswerSheet& sheet, std::string_view key);
+// The answered keys as a JSON object (the inverse of set_answer on each key).
+nlohmann::json sheet_to_json(const AnswerSheet& sheet);
 
 struct AnswersResult {
   std::optional<Answers> answers;

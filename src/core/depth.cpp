@@ -39,10 +39,6 @@ std::vector<Layer> structure_layers(const Structure& structure) {
   return out;
 }
 
-bool valid_needle_mm(double needle_mm) {
-  return std::isfinite(needle_mm) && needle_mm > 0.0 && needle_mm <= kMaxNeedleMm + kBoundaryToleranceMm;
-}
-
 namespace {
 
 void add_warning(DepthResult& r, const SkinModel& model, std::string_view id) {

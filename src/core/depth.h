@@ -43,10 +43,6 @@ RangeMm structure_span_mm(const BodyArea& area, const Structure& structure);
 // The layers a structure lives in, top down.
 std::vector<Layer> structure_layers(const Structure& structure);
 
-// A needle length the widget accepts: finite, above 0, at most kMaxNeedleMm. Lengths between the
-// 0.25 mm steps are accepted too (the answer is just as exact); the view offers the steps.
-bool valid_needle_mm(double needle_mm);
-
 struct DepthWarning {
   std::string id;  // one of kDepthWarningIds
   Text text;

@@ -211,18 +211,9 @@ std::string plan_to_json(const Plan& plan, const std::string& language) {
   return out.dump(2);
 }
 
-std::vector<std::string> plan_texts(const Plan& plan) {
-  std::vector<std::string> out;
-  auto add = [&](const Text& t) {
-    for (const auto& [lang, s] : t.by_language) out.push_back(s);
-  };
-  add(*plan.disclaimer);
-  for (const auto* list : {&plan.reasons, &plan.wait, &plan.pre_care, &plan.aftercare, &plan.expected, &plan.cautions})
-    for (const auto& l : *list) {
-      add(*l.text);
-      if (l.window) add(l.window->label);
-    }
-  return out;
+std::optional<Plan> current_plan(const Content& content, const AnswerSheet& sheet, const std::string& language) {
+  if (!questionnaire_complete(content.questionnaire, sheet)) return std::nullopt;
+  return make_plan(content, sheet.values, language);
 }
 
 }  // namespace skindepth::core

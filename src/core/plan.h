@@ -47,13 +47,12 @@ struct Plan {
 };
 
 Plan make_plan(const Content& content, const Answers& answers, const std::string& language);
+// The plan of a sheet once every visible question is answered; nullopt before.
+std::optional<Plan> current_plan(const Content& content, const AnswerSheet& sheet, const std::string& language);
 
 // The plan as the public JSON (issue 5), indented by 2 spaces, in `language` (English fallback).
 std::string plan_to_json(const Plan& plan, const std::string& language);
 inline std::string plan_to_json(const Plan& plan) { return plan_to_json(plan, plan.language); }
 
-// Every patient-facing text of a plan in every language (reasons, items, window labels, wait hints,
-// disclaimer), for the safety checks.
-std::vector<std::string> plan_texts(const Plan& plan);
 
 }  // namespace skindepth::core

@@ -8,6 +8,8 @@
 #include "core/answers.h"
 #include "core/text.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -98,8 +100,6 @@ struct DepthCaution {
   std::vector<std::string> sources;
 };
 
-enum class QuestionKind : std::uint8_t { MultiChoice, SingleChoice, Number, YesNo };
-
 struct Option {
   std::string value;  // vocabulary id ("fine_lines") or a number as text for fitzpatrick ("4")
   Text label;
@@ -109,7 +109,7 @@ struct Option {
 struct Question {
   std::string key;  // answer key
   int key_index = 0;
-  QuestionKind kind = QuestionKind::YesNo;
+  AnswerKind kind = AnswerKind::YesNo;  // always its key's kind (checked at load)
   Text label;
   Text why;  // why we ask
   std::vector<Option> options;
@@ -148,5 +148,18 @@ struct Questionnaire {
     return nullptr;
   }
 };
+
+// --- The flow over a partial answer sheet: what the questionnaire panel, the page's mirror and the
+// host API all follow. A question with a condition shows once concerns and area are given and the
+// condition holds; a step shows when one of its questions does.
+bool question_visible(const Question& question, const AnswerSheet& sheet);
+bool question_answered(const Question& question, const AnswerSheet& sheet);
+// Steps with at least one visible question, in order (indices into `questionnaire.steps`).
+std::vector<int> visible_steps(const Questionnaire& questionnaire, const AnswerSheet& sheet);
+bool step_complete(const Questionnaire& questionnaire, int step_index, const AnswerSheet& sheet);
+// Every visible question answered (and so concerns and area given): a plan can be made.
+bool questionnaire_complete(const Questionnaire& questionnaire, const AnswerSheet& sheet);
+// An option's answer value: the vocabulary id, or a number for the Fitzpatrick type.
+nlohmann::json option_value(const Question& question, const Option& option);
 
 }  // namespace skindepth::core

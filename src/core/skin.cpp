@@ -1,6 +1,9 @@
 // Layer ids and body-area helpers (see skin.h).
 #include "core/skin.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace skindepth::core {
 
 namespace {
@@ -41,6 +44,18 @@ std::vector<double> NeedleCatalog::lengths_mm() const {
     out.push_back(v);
   }
   return out;
+}
+
+bool NeedleCatalog::accepts(double mm) const {
+  constexpr double kTolerance = 1e-9;
+  return std::isfinite(mm) && mm >= min_mm - kTolerance && mm <= max_mm + kTolerance;
+}
+
+double NeedleCatalog::snap(double mm) const {
+  if (!std::isfinite(mm)) return min_mm;
+  const double clamped = std::clamp(mm, min_mm, max_mm);
+  if (step_mm <= 0.0) return clamped;
+  return std::min(max_mm, min_mm + std::round((clamped - min_mm) / step_mm) * step_mm);
 }
 
 const Device* NeedleCatalog::find_device(std::string_view id) const { return find_by_id(devices, id); }

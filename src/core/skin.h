@@ -25,7 +25,8 @@ struct RangeMm {
   double max = 0.0;
 };
 
-// The longest needle the widget knows (the deepest pen setting); no ceiling or length goes past it.
+// The longest needle any content may offer (devices.json) and the deepest the view is drawn for; no
+// ceiling goes past it. What a widget offers is its content's NeedleCatalog range, never this.
 inline constexpr double kMaxNeedleMm = 2.5;
 
 enum class HairKind { Vellus, Terminal };
@@ -94,7 +95,11 @@ struct NeedleCatalog {
   std::vector<SourcedText> notes;
   std::vector<SourcedText> warnings;  // by warning id (see depth.h)
 
+  // The one needle range of the widget, from devices.json: the slider, the host API, the page's
+  // mirror, the staff keys and the command line all read it here.
   std::vector<double> lengths_mm() const;  // every offered length, ascending
+  bool accepts(double mm) const;           // finite and within [min_mm, max_mm] (any length between steps)
+  double snap(double mm) const;            // the nearest offered length (min_mm for a non-number)
   const Device* find_device(std::string_view id) const;
   const SourcedText* find_note(std::string_view id) const;
   const SourcedText* find_warning(std::string_view id) const;

@@ -135,6 +135,20 @@ struct Course {
   double every_weeks = 4.0;
 };
 
+// The courses the timeline draws, stated once: the timeline panel's sliders, the host API, a plan's
+// "show healing" and the command line all keep within these.
+struct CourseLimits {
+  int min_sessions = 1;
+  int max_sessions = 12;
+  double min_every_weeks = 1.0;
+  double max_every_weeks = 26.0;
+  bool accepts(int sessions, double every_weeks) const {
+    return sessions >= min_sessions && sessions <= max_sessions && every_weeks >= min_every_weeks &&
+           every_weeks <= max_every_weeks;
+  }
+};
+inline constexpr CourseLimits kCourseLimits{};
+
 // Every visual parameter is a number from 0 (none) to 1 (the most the view draws).
 struct HealingSample {
   double t_hours = 0.0;  // the time sampled, after clamping to [0, end of the timeline]

@@ -126,19 +126,6 @@ void Renderer::drop() {
   caches_.clear();
 }
 
-void Renderer::shutdown() {
-  if (skin_.program) glDeleteProgram(skin_.program);
-  if (needles_.program) glDeleteProgram(needles_.program);
-  if (vao_) glDeleteVertexArrays(1, &vao_);
-  for (auto& c : caches_) {
-    for (auto* t : {&c.front, &c.back}) {
-      if (t->fbo) glDeleteFramebuffers(1, &t->fbo);
-      if (t->texture) glDeleteTextures(1, &t->texture);
-    }
-  }
-  drop();
-}
-
 void Renderer::ensure_target(Target& t, int w, int h) {
   if (t.width == w && t.height == h && t.texture) return;
   if (!t.texture) glGenTextures(1, &t.texture);
@@ -163,7 +150,6 @@ bool Renderer::refining() const {
 // Draws rows [row0, row0 + rows) of the pane's skin picture into `target` (bottom-up GL rows).
 void Renderer::draw_skin(const app::SkinPane& pane, double seconds, Target& target, int row0, int rows, float px_per_mm) {
   const int w = target.width, h = target.height;
-  ++skin_redraws_;
   glBindFramebuffer(GL_FRAMEBUFFER, target.fbo);
   glViewport(0, 0, w, h);
   const bool band = row0 > 0 || rows < h;

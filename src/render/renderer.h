@@ -25,10 +25,8 @@ class Renderer {
   LinkState poll(std::string& error);
   // Forgets GL objects without deleting them (they died with a lost context).
   void drop();
-  void shutdown();
   // Draws the panes; `pixel_ratio` turns the scene's CSS pixels into framebuffer pixels.
   void draw(const app::Scene& scene, int fb_width, int fb_height, float pixel_ratio);
-  long skin_redraws() const { return skin_redraws_; }  // for benchmarks: heavy passes run
   // True while a still picture is still being refined: the platform keeps drawing frames.
   bool refining() const;
   // The time between the last two drawn frames; the renderer trades resolution for speed with it.
@@ -64,7 +62,6 @@ class Renderer {
   Program skin_, needles_;
   unsigned vao_ = 0;
   std::vector<Cache> caches_;
-  long skin_redraws_ = 0;
   double frame_interval_ms_ = 16.7;
   float moving_scale_ = 0.5f;      // of the full picture, for pictures that change every frame
   float picture_ratio_ = 2.0f;     // the full picture's pixels per CSS pixel (lowered on slow GPUs)

@@ -98,6 +98,17 @@ std::optional<core::Content> content_for(const std::string& command, const Args&
   return std::move(result.content);
 }
 
+std::optional<std::string> language_for(const std::string& command, const Args& args, const core::Content& content) {
+  const std::string language = args.get("lang").value_or(core::kDefaultLanguage);
+  std::string known;
+  for (const auto& l : content.languages) {
+    if (l == language) return language;
+    known += (known.empty() ? "" : ", ") + l;
+  }
+  fail(command, "--lang: unknown language \"" + language + "\"; expected one of " + known);
+  return std::nullopt;
+}
+
 std::optional<double> parse_number(const std::string& text) {
   if (text.empty()) return std::nullopt;
   char* end = nullptr;

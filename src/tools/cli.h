@@ -34,6 +34,10 @@ bool read_content_dir(const std::string& dir, content::FileMap& files, std::stri
 // content prints every error to stderr and returns nullopt.
 std::optional<core::Content> content_for(const std::string& command, const Args& args);
 
+// The --lang option (default: the content's default language), checked against the content's
+// languages; prints the error and returns nullopt for an unknown one.
+std::optional<std::string> language_for(const std::string& command, const Args& args, const core::Content& content);
+
 // Parses a number that must be finite; rejects trailing garbage ("1.5mm").
 std::optional<double> parse_number(const std::string& text);
 

@@ -1,6 +1,6 @@
 // `skindepth depth --area AREA --needle-mm MM [--content DIR] [--lang en|es]`: where a needle of
-// that length ends in that body area, as JSON (see core/depth.h). Any length in (0, 2.5] mm is
-// accepted, not only the 0.25 mm steps the view offers: the answer is as exact between steps.
+// that length ends in that body area, as JSON (see core/depth.h). Any length in the content's needle
+// range is accepted, not only the steps the view offers: the answer is as exact between steps.
 #include "core/depth.h"
 #include "tools/cli.h"
 #include "tools/commands.h"
@@ -35,14 +35,18 @@ int run_depth(const std::vector<std::string>& argv) {
   if (!area_id) return fail(kName, "missing --area AREA");
   const auto needle_text = args.get("needle-mm");
   if (!needle_text) return fail(kName, "missing --needle-mm MM");
-  const auto needle = parse_number(*needle_text);
-  if (!needle || !core::valid_needle_mm(*needle))
-    return fail(kName, "--needle-mm expects a length above 0 and at most " + content::format_number(core::kMaxNeedleMm) +
-                           " mm, found \"" + *needle_text + "\"");
-  const std::string lang = args.get("lang").value_or(core::kDefaultLanguage);
-
   const auto content = content_for(kName, args);
   if (!content) return kExitUsage;
+  const auto language = language_for(kName, args, *content);
+  if (!language) return kExitUsage;
+  const std::string& lang = *language;
+  // The lengths the content offers (devices.json), as everywhere in the widget; any length between
+  // the steps is answered just as exactly.
+  const auto& needles = content->skin.needles;
+  const auto needle = parse_number(*needle_text);
+  if (!needle || !needles.accepts(*needle))
+    return fail(kName, "--needle-mm expects a length from " + content::format_number(needles.min_mm) + " to " +
+                           content::format_number(needles.max_mm) + " mm, found \"" + *needle_text + "\"");
   const auto* area = content->skin.find_area(*area_id);
   if (!area) {
     std::string known;

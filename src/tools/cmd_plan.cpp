@@ -25,12 +25,11 @@ int run_plan(const std::vector<std::string>& argv) {
   const Args args = Args::parse(argv, {"lang", "content"});
   if (!args.error.empty()) return fail("plan", args.error);
   if (args.positional.size() > 1) return fail("plan", "expected at most one argument: the answers file, or - for stdin");
-  const std::string language = args.get("lang").value_or(core::kDefaultLanguage);
   const auto content = content_for("plan", args);
   if (!content) return kExitUsage;
-  bool known_language = false;
-  for (const auto& l : content->languages) known_language = known_language || l == language;
-  if (!known_language) return fail("plan", "unknown language \"" + language + "\" for --lang");
+  const auto lang = language_for("plan", args, *content);
+  if (!lang) return kExitUsage;
+  const std::string& language = *lang;
 
   std::string text;
   const std::string path = args.positional.empty() ? "-" : args.positional[0];

@@ -13,11 +13,6 @@ namespace skindepth::tools {
 namespace {
 
 constexpr const char* kCommand = "timeline";
-constexpr double kMinNeedleMm = 0.1;
-constexpr double kMaxNeedleMm = 3.0;
-constexpr int kMaxSessions = 20;
-constexpr double kMinEveryWeeks = 1.0;
-constexpr double kMaxEveryWeeks = 52.0;
 
 // Four decimals: enough to see a curve move, without 0.30000000000000004 noise.
 double rounded(double v) { return std::round(v * 1e4) / 1e4; }
@@ -40,35 +35,39 @@ int run_timeline(const std::vector<std::string>& argv) {
   const auto duration = core::parse_duration(*at);
   if (!duration.ok()) return fail(kCommand, "--at: " + duration.error);
 
+  const auto content = content_for(kCommand, args);
+  if (!content) return kExitUsage;
+  const auto lang = language_for(kCommand, args, *content);
+  if (!lang) return kExitUsage;
+  const std::string& language = *lang;
+
+  // The needle range of the content (devices.json) and the course limits of the core: the same
+  // values the widget's sliders and host API accept.
+  const auto& needles = content->skin.needles;
+  const auto& limits = core::kCourseLimits;
   core::Course course;
   if (auto mm = args.get("needle-mm")) {
     const auto v = parse_number(*mm);
-    if (!v || *v < kMinNeedleMm || *v > kMaxNeedleMm)
-      return fail(kCommand, "--needle-mm: expected a needle length in mm from 0.1 to 3, got \"" + *mm + "\"");
+    if (!v || !needles.accepts(*v))
+      return fail(kCommand, "--needle-mm: expected a needle length in mm from " + content::format_number(needles.min_mm) +
+                                " to " + content::format_number(needles.max_mm) + ", got \"" + *mm + "\"");
     course.needle_mm = *v;
   }
   if (auto n = args.get("sessions")) {
     const auto v = parse_number(*n);
-    if (!v || *v != std::floor(*v) || *v < 1 || *v > kMaxSessions)
-      return fail(kCommand, "--sessions: expected a whole number from 1 to " + std::to_string(kMaxSessions) + ", got \"" + *n + "\"");
+    if (!v || *v != std::floor(*v) || *v < limits.min_sessions || *v > limits.max_sessions)
+      return fail(kCommand, "--sessions: expected a whole number from " + std::to_string(limits.min_sessions) + " to " +
+                                std::to_string(limits.max_sessions) + ", got \"" + *n + "\"");
     course.sessions = static_cast<int>(*v);
   }
   if (auto w = args.get("every-weeks")) {
     const auto v = parse_number(*w);
-    if (!v || *v < kMinEveryWeeks || *v > kMaxEveryWeeks)
-      return fail(kCommand, "--every-weeks: expected a number of weeks from 1 to 52, got \"" + *w + "\"");
+    if (!v || *v < limits.min_every_weeks || *v > limits.max_every_weeks)
+      return fail(kCommand, "--every-weeks: expected a number of weeks from " + content::format_number(limits.min_every_weeks) +
+                                " to " + content::format_number(limits.max_every_weeks) + ", got \"" + *w + "\"");
     course.every_weeks = *v;
   } else if (course.sessions > 1) {
     return fail(kCommand, "--sessions " + std::to_string(course.sessions) + " needs --every-weeks W (e.g. 4)");
-  }
-
-  const auto content = content_for(kCommand, args);
-  if (!content) return kExitUsage;
-  const std::string language = args.get("lang").value_or(core::kDefaultLanguage);
-  if (std::find(content->languages.begin(), content->languages.end(), language) == content->languages.end()) {
-    std::string known;
-    for (const auto& l : content->languages) known += (known.empty() ? "" : ", ") + l;
-    return fail(kCommand, "--lang: unknown language \"" + language + "\"; expected one of " + known);
   }
 
   const auto& model = content->timeline;

@@ -1,18 +1,11 @@
 // Helpers shared by the panels, and the header with the view tabs.
 #include "ui/panels.h"
 
+#include "app/present.h"
+
 #include <imgui.h>
 
 namespace skindepth::ui {
-
-app::Action action(app::Action::Kind kind, std::string text, double number, double number2) {
-  app::Action a;
-  a.kind = kind;
-  a.text = std::move(text);
-  a.number = number;
-  a.number2 = number2;
-  return a;
-}
 
 bool begin_panel(const char* id, const app::Rect& r, bool scroll) {
   ImGui::SetNextWindowPos(ImVec2(r.x, r.y));
@@ -34,13 +27,15 @@ void disclaimer(const app::AppState& state) {
   ImGui::PopStyleColor();
 }
 
+void muted(const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+  text_wrapped(text);
+  ImGui::PopStyleColor();
+}
+
 void sources_line(const app::AppState& state, const std::vector<std::string>& ids) {
-  if (ids.empty() || !state.content) return;
-  std::string line = state.ui("common.sources") + ": ";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    const core::Source* s = state.content->find_source(ids[i]);
-    line += (i ? "; " : "") + (s ? s->short_name : ids[i]);
-  }
+  const std::string line = app::sources_text(state, ids);
+  if (line.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::SetWindowFontScale(0.85f);
   text_wrapped(line);
@@ -62,13 +57,13 @@ void draw_header(const app::AppState& state, const app::Layout& layout, Actions&
       if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_TabActive]);
       if (active) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
       if (ImGui::Button(state.ui(keys[i]).c_str(), ImVec2(bw, em * 1.9f)) && !active)
-        out.push_back(action(app::Action::Kind::SetView, std::string(app::view_id(views[i]))));
+        out.push_back(app::act::SetView{views[i]});
       if (active) ImGui::PopStyleColor(2);
     }
     if (staff) {
       ImGui::SameLine();
       if (ImGui::Button(state.ui("staff.next_patient").c_str(), ImVec2(0, em * 1.9f)))
-        out.push_back(action(app::Action::Kind::ResetForNextPatient));
+        out.push_back(app::act::ResetForNextPatient{});
     }
   }
   end_panel();

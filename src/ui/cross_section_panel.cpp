@@ -4,6 +4,7 @@
 #include "ui/panels.h"
 #include "ui/ui.h"
 
+#include "app/present.h"
 #include "core/depth.h"
 
 #include <imgui.h>
@@ -15,7 +16,8 @@ namespace skindepth::ui {
 
 namespace {
 
-// A slider over the offered lengths, shown in millimetres; returns the new length when moved.
+// A slider over the lengths the content offers (devices.json), in millimetres; returns the new
+// length when moved.
 bool needle_slider(const char* id, double mm, const core::NeedleCatalog& needles, double& out) {
   const auto lengths = needles.lengths_mm();
   if (lengths.empty()) return false;
@@ -23,7 +25,7 @@ bool needle_slider(const char* id, double mm, const core::NeedleCatalog& needles
   for (int i = 0; i < static_cast<int>(lengths.size()); ++i)
     if (std::abs(lengths[i] - mm) < std::abs(lengths[index] - mm)) index = i;
   char format[32];
-  std::snprintf(format, sizeof format, "%.2f mm", lengths[index]);
+  std::snprintf(format, sizeof format, "%s", app::mm_text(lengths[index]).c_str());
   ImGui::SetNextItemWidth(-1);
   if (ImGui::SliderInt(id, &index, 0, static_cast<int>(lengths.size()) - 1, format, ImGuiSliderFlags_AlwaysClamp)) {
     out = lengths[index];
@@ -55,7 +57,7 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##area", area->name.get(lang).c_str(), ImGuiComboFlags_HeightLarge)) {
       for (const auto& a : skin->areas)
-        if (ImGui::Selectable(a.name.get(lang).c_str(), a.id == area->id)) out.push_back(action(app::Action::Kind::SetArea, a.id));
+        if (ImGui::Selectable(a.name.get(lang).c_str(), a.id == area->id)) out.push_back(app::act::SetArea{a.id});
       ImGui::EndCombo();
     }
     // The device: a pen or a stamp stamps, a roller rolls.
@@ -66,34 +68,32 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
       if (ImGui::BeginCombo("##device", device ? device->name.get(lang).c_str() : state.cross.device_id.c_str())) {
         for (const auto& d : skin->needles.devices)
           if (ImGui::Selectable(d.name.get(lang).c_str(), device && d.id == device->id))
-            out.push_back(action(app::Action::Kind::SetDevice, d.id));
+            out.push_back(app::act::SetDevice{d.id});
         ImGui::EndCombo();
       }
     }
     ImGui::TextUnformatted(state.ui("cross.needle").c_str());
     double mm = 0.0;
-    if (needle_slider("##needle", state.cross.needle_mm, skin->needles, mm)) out.push_back(action(app::Action::Kind::SetNeedle, {}, mm));
+    if (needle_slider("##needle", state.cross.needle_mm, skin->needles, mm)) out.push_back(app::act::SetNeedle{mm, false});
     bool comparing = state.cross.comparing;
     if (ImGui::Checkbox(state.ui("cross.compare").c_str(), &comparing))
-      out.push_back(action(app::Action::Kind::SetCompare, {}, comparing ? 1.0 : 0.0));
+      out.push_back(app::act::SetCompare{comparing});
     if (state.cross.comparing) {
       ImGui::TextUnformatted(state.ui("cross.compare_needle").c_str());
       if (needle_slider("##compare", state.cross.compare_mm, skin->needles, mm))
-        out.push_back(action(app::Action::Kind::SetCompareNeedle, {}, mm));
+        out.push_back(app::act::SetNeedle{mm, true});
     }
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
     const bool rolls = app::rolling_device(state);
-    if (ImGui::Button(state.ui(rolls ? "cross.roll" : "cross.stamp").c_str(), ImVec2(half, 0))) out.push_back(action(app::Action::Kind::Stamp));
+    if (ImGui::Button(state.ui(rolls ? "cross.roll" : "cross.stamp").c_str(), ImVec2(half, 0))) out.push_back(app::act::Stamp{});
     ImGui::SameLine();
-    if (ImGui::Button(state.ui("cross.reset_view").c_str(), ImVec2(half, 0))) out.push_back(action(app::Action::Kind::ResetView));
+    if (ImGui::Button(state.ui("cross.reset_view").c_str(), ImVec2(half, 0))) out.push_back(app::act::ResetView{});
 
     // The result for the first needle.
     const auto result = core::query_depth(*area, *skin, state.cross.needle_mm);
     ImGui::Separator();
-    char line[160];
-    std::snprintf(line, sizeof line, "%s: %.2f-%.2f mm", state.ui("cross.usual_range").c_str(), area->usual_depth_mm.min,
-                  area->usual_depth_mm.max);
-    ImGui::TextUnformatted(line);
+    const std::string usual = state.ui("cross.usual_range") + ": " + app::span_text({area->usual_depth_mm.min, area->usual_depth_mm.max}, 2, " mm");
+    ImGui::TextUnformatted(usual.c_str());
     if (result.within_usual_range) text_wrapped(state.ui("cross.within_range"));
     for (const auto& w : result.warnings) {
       ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(kWarningText.r, kWarningText.g, kWarningText.b, 1.0f));
@@ -112,7 +112,7 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
       if (!s) continue;
       const bool open = state.cross.selected_structure == id;
       if (ImGui::Selectable(s->name.get(lang).c_str(), open))
-        out.push_back(action(app::Action::Kind::SelectStructure, open ? std::string() : id));
+        out.push_back(app::act::SelectStructure{open ? std::string() : id});
       if (open) {
         ImGui::Indent();
         text_wrapped(s->card.get(lang));

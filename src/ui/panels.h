@@ -1,6 +1,7 @@
 // The panels of the interface, one file each; each appends the actions the user asked for.
 #pragma once
 
+#include "app/actions.h"
 #include "app/app_state.h"
 #include "app/layout.h"
 #include "app/scene.h"
@@ -23,10 +24,8 @@ bool begin_panel(const char* id, const app::Rect& rect, bool scroll = true);  //
 void end_panel();
 void text_wrapped(const std::string& text);
 void disclaimer(const app::AppState& state);
-// "Sources: Meng 2022; Kalluri 2011" in small muted type.
+// "Sources: Meng 2022; Kalluri 2011" (app::sources_text) in small muted type.
 void sources_line(const app::AppState& state, const std::vector<std::string>& ids);
-// "45 min", "6 h", "Day 2", "Week 3", "Month 6" in the current language.
-std::string format_time(const app::AppState& state, double hours);
-app::Action action(app::Action::Kind kind, std::string text = {}, double number = 0.0, double number2 = 0.0);
+void muted(const std::string& text);
 
 }  // namespace skindepth::ui

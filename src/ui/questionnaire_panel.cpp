@@ -7,7 +7,7 @@
 
 #include "app/calendar.h"
 #include "app/plan_link.h"
-#include "app/quiz.h"
+#include "app/present.h"
 
 #include <imgui.h>
 
@@ -19,19 +19,7 @@ namespace skindepth::ui {
 
 namespace {
 
-using K = app::Action::Kind;
-
-app::Action answer(const std::string& key, nlohmann::json value) {
-  app::Action a = action(K::Answer, key);
-  a.value = std::move(value);
-  return a;
-}
-
-void muted(const std::string& text) {
-  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-  text_wrapped(text);
-  ImGui::PopStyleColor();
-}
+app::Action answer(const std::string& key, nlohmann::json value) { return app::act::Answer{key, std::move(value)}; }
 
 void heading(const std::string& text) {
   ImGui::Spacing();
@@ -50,9 +38,10 @@ void draw_question(const app::AppState& state, const core::Question& q, Actions&
   const auto& lang = state.language;
   ImGui::PushID(q.key.c_str());
   text_wrapped(q.label.get(lang));
-  const nlohmann::json* current = state.quiz.answers.contains(q.key) ? &state.quiz.answers[q.key] : nullptr;
+  const nlohmann::json value = core::answer_value(state.quiz.answers, q.key);
+  const nlohmann::json* current = value.is_null() ? nullptr : &value;
   switch (q.kind) {
-    case core::QuestionKind::MultiChoice: {
+    case core::AnswerKind::MultiChoice: {
       std::vector<std::string> chosen;
       if (current && current->is_array())
         for (const auto& v : *current)
@@ -63,16 +52,16 @@ void draw_question(const app::AppState& state, const core::Question& q, Actions&
           auto next = chosen;
           if (on) next.erase(std::remove(next.begin(), next.end(), o.value), next.end());
           else next.push_back(o.value);
-          out.push_back(next.empty() ? action(K::ClearAnswer, q.key) : answer(q.key, next));
+          out.push_back(next.empty() ? app::Action(app::act::ClearAnswer{q.key}) : answer(q.key, next));
         }
       }
       break;
     }
-    case core::QuestionKind::SingleChoice: {
+    case core::AnswerKind::SingleChoice: {
       for (const auto& o : q.options) {
-        const nlohmann::json value = app::option_value(q, o);
-        const bool on = current && *current == value;
-        if (choice_row(o.label.get(lang), on, false)) out.push_back(answer(q.key, value));
+        const nlohmann::json option = core::option_value(q, o);
+        const bool on = current && *current == option;
+        if (choice_row(o.label.get(lang), on, false)) out.push_back(answer(q.key, option));
         if (!o.description.empty()) {
           ImGui::Indent();
           muted(o.description.get(lang));
@@ -81,7 +70,7 @@ void draw_question(const app::AppState& state, const core::Question& q, Actions&
       }
       break;
     }
-    case core::QuestionKind::Number: {
+    case core::AnswerKind::Number: {
       int value = current && current->is_number() ? current->get<int>() : 0;
       const int lo = static_cast<int>(q.min.value_or(0)), hi = static_cast<int>(q.max.value_or(120));
       ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
@@ -92,7 +81,7 @@ void draw_question(const app::AppState& state, const core::Question& q, Actions&
       }
       break;
     }
-    case core::QuestionKind::YesNo: {
+    case core::AnswerKind::YesNo: {
       const float w = ImGui::GetFontSize() * 5.0f;
       for (int yes = 1; yes >= 0; --yes) {
         const bool on = current && current->is_boolean() && current->get<bool>() == (yes == 1);
@@ -109,32 +98,38 @@ void draw_question(const app::AppState& state, const core::Question& q, Actions&
   ImGui::PopID();
 }
 
-void plan_lines(const app::AppState& state, const char* key, const std::vector<core::PlanLine>& lines) {
-  if (lines.empty()) return;
-  heading(state.ui(key));
-  for (const auto& l : lines) {
-    if (!l.text) continue;
-    ImGui::Bullet();
-    ImGui::SameLine();
-    std::string text = l.text->get(state.language);
-    if (l.window && !l.window->label.empty()) text = l.window->label.get(state.language) + ": " + text;
-    text_wrapped(text);
-    if (l.sources) sources_line(state, *l.sources);
+// A section of the plan: bullets with their sources, rows of numbers, or numbered dates.
+void plan_section(const app::AppState& state, const app::PlanSection& sec) {
+  if (!sec.heading.empty()) heading(sec.heading);
+  for (std::size_t i = 0; i < sec.items.size(); ++i) {
+    const auto& item = sec.items[i];
+    switch (sec.style) {
+      case app::PlanSection::Style::Rows:
+        ImGui::TextUnformatted(item.label.c_str());
+        ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.62f);
+        ImGui::TextUnformatted(item.text.c_str());
+        break;
+      case app::PlanSection::Style::Numbered:
+        ImGui::Text("%zu.  %s", i + 1, item.text.c_str());
+        if (i + 1 < sec.items.size() && i % 3 != 2) ImGui::SameLine(ImGui::GetContentRegionAvail().x * (static_cast<float>((i % 3) + 1) / 3.0f));
+        break;
+      case app::PlanSection::Style::Bullets: {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        text_wrapped(item.label.empty() ? item.text : item.label + ": " + item.text);
+        if (!item.sources.empty()) {
+          std::string line = state.ui("common.sources") + ": ";
+          for (std::size_t k = 0; k < item.sources.size(); ++k) line += (k ? "; " : "") + item.sources[k];
+          ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
+          ImGui::SetWindowFontScale(0.85f);
+          text_wrapped(line);
+          ImGui::SetWindowFontScale(1.0f);
+          ImGui::PopStyleColor();
+        }
+        break;
+      }
+    }
   }
-}
-
-void span_row(const app::AppState& state, const char* key, const core::Span& s, const char* fmt) {
-  char buf[64];
-  if (s.min == s.max) std::snprintf(buf, sizeof buf, fmt, s.min);
-  else {
-    char a[24], b[24];
-    std::snprintf(a, sizeof a, fmt, s.min);
-    std::snprintf(b, sizeof b, fmt, s.max);
-    std::snprintf(buf, sizeof buf, "%s \xE2\x80\x93 %s", a, b);
-  }
-  ImGui::TextUnformatted(state.ui(key).c_str());
-  ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.62f);
-  ImGui::TextUnformatted(buf);
 }
 
 // A QR code, dark on white with its quiet zone, `side` CSS pixels at most; modules snapped to whole
@@ -178,69 +173,49 @@ void draw_plan_handoff(const app::AppState& state) {
 
 void draw_plan(const app::AppState& state, const core::Plan& plan, Actions& out) {
   const float em = ImGui::GetFontSize();
-  const char* title = plan.decision == core::Decision::Proceed ? "plan.proceed"
-                      : plan.decision == core::Decision::Defer ? "plan.defer" : "plan.refer";
-  const Rgb c = plan.decision == core::Decision::Proceed ? kProceedText : plan.decision == core::Decision::Defer ? kDeferText : kReferText;
+  const app::PlanView view = app::plan_view(state, plan);
+  const bool proceed = plan.decision == core::Decision::Proceed;
+  const Rgb c = proceed ? kProceedText : plan.decision == core::Decision::Defer ? kDeferText : kReferText;
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(c.r, c.g, c.b, 1.0f));
   ImGui::SetWindowFontScale(1.25f);
-  text_wrapped(state.ui(title));
+  text_wrapped(view.decision_text);
   ImGui::SetWindowFontScale(1.0f);
   ImGui::PopStyleColor();
   draw_plan_handoff(state);
-  plan_lines(state, "plan.reasons", plan.reasons);
-  plan_lines(state, "plan.wait", plan.wait);
-  if (plan.decision == core::Decision::Proceed) {
-    ImGui::Separator();
-    span_row(state, "plan.sessions", plan.sessions, "%.0f");
-    span_row(state, "plan.interval", plan.interval_weeks, "%.0f");
-    span_row(state, "plan.depth", plan.depth_mm, "%.2f mm");
-    span_row(state, "plan.maintenance", plan.maintenance_months, "%.0f");
-    span_row(state, "plan.minutes", plan.session_minutes, "%.0f");
-    if (state.quiz.start.valid()) {
-      heading(state.ui("plan.calendar"));
-      const auto dates = app::session_dates(state.quiz.start, static_cast<int>(plan.sessions.max), static_cast<int>(plan.interval_weeks.min));
-      for (std::size_t i = 0; i < dates.size(); ++i) {
-        ImGui::Text("%zu.  %s", i + 1, dates[i].iso().c_str());
-        if (i + 1 < dates.size() && i % 3 != 2) ImGui::SameLine(ImGui::GetContentRegionAvail().x * (static_cast<float>((i % 3) + 1) / 3.0f));
-      }
-      if (ImGui::SmallButton(state.ui("plan.start_earlier").c_str())) out.push_back(action(K::ShiftStart, {}, -7));
+  for (const auto& sec : view.sections) {
+    if (sec.style == app::PlanSection::Style::Rows) ImGui::Separator();
+    plan_section(state, sec);
+    if (sec.style == app::PlanSection::Style::Numbered) {
+      if (ImGui::SmallButton(state.ui("plan.start_earlier").c_str())) out.push_back(app::act::ShiftStart{-7});
       ImGui::SameLine();
-      if (ImGui::SmallButton(state.ui("plan.start_later").c_str())) out.push_back(action(K::ShiftStart, {}, 7));
+      if (ImGui::SmallButton(state.ui("plan.start_later").c_str())) out.push_back(app::act::ShiftStart{7});
     }
-    plan_lines(state, "plan.pre_care", plan.pre_care);
-    plan_lines(state, "plan.aftercare", plan.aftercare);
-    plan_lines(state, "plan.expected", plan.expected);
-    plan_lines(state, "plan.cautions", plan.cautions);
+  }
+  if (proceed) {
     ImGui::Separator();
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-    if (ImGui::Button(state.ui("plan.show_depth").c_str(), ImVec2(half, 0))) out.push_back(action(K::ShowPlanDepth));
+    if (ImGui::Button(state.ui("plan.show_depth").c_str(), ImVec2(half, 0))) out.push_back(app::act::ShowPlanDepth{});
     ImGui::SameLine();
-    if (ImGui::Button(state.ui("plan.show_healing").c_str(), ImVec2(half, 0))) out.push_back(action(K::ShowPlanCourse));
-  } else {
-    plan_lines(state, "plan.cautions", plan.cautions);
+    if (ImGui::Button(state.ui("plan.show_healing").c_str(), ImVec2(half, 0))) out.push_back(app::act::ShowPlanCourse{});
   }
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_TabActive]);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-  const std::string book = state.book_label.empty()
-                               ? state.ui(plan.decision == core::Decision::Proceed ? "plan.book" : "plan.consult")
-                               : state.book_label;
-  if (ImGui::Button(book.c_str(), ImVec2(-1, em * 2.4f))) out.push_back(action(K::BookClick));
+  const std::string book = state.book_label.empty() ? state.ui(proceed ? "plan.book" : "plan.consult") : state.book_label;
+  if (ImGui::Button(book.c_str(), ImVec2(-1, em * 2.4f))) out.push_back(app::act::BookClick{});
   ImGui::PopStyleColor(2);
   // Exports: print and copy always; the calendar only when there are session dates.
-  const float half_w = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-  if (ImGui::Button(state.ui("plan.print").c_str(), ImVec2(half_w, 0))) out.push_back(action(K::Export, "print"));
-  ImGui::SameLine();
-  if (ImGui::Button(state.ui("plan.copy").c_str(), ImVec2(half_w, 0))) out.push_back(action(K::Export, "copy"));
-  if (plan.decision == core::Decision::Proceed && state.quiz.start.valid() &&
-      ImGui::Button(state.ui("plan.ics").c_str(), ImVec2(-1, 0)))
-    out.push_back(action(K::Export, "ics"));
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-  if (ImGui::Button(state.ui("plan.edit").c_str(), ImVec2(half, 0))) out.push_back(action(K::StepTo, {}, 0));
+  if (ImGui::Button(state.ui("plan.print").c_str(), ImVec2(half, 0))) out.push_back(app::act::Export{app::act::ExportKind::Print});
   ImGui::SameLine();
-  if (ImGui::Button(state.ui("plan.restart").c_str(), ImVec2(half, 0))) out.push_back(action(K::ResetForNextPatient));
-  muted(state.ui("plan.stamp"));
-  if (plan.disclaimer) muted(plan.disclaimer->get(state.language));
+  if (ImGui::Button(state.ui("plan.copy").c_str(), ImVec2(half, 0))) out.push_back(app::act::Export{app::act::ExportKind::Copy});
+  if (proceed && state.quiz.start.valid() && ImGui::Button(state.ui("plan.ics").c_str(), ImVec2(-1, 0)))
+    out.push_back(app::act::Export{app::act::ExportKind::Ics});
+  if (ImGui::Button(state.ui("plan.edit").c_str(), ImVec2(half, 0))) out.push_back(app::act::StepTo{0});
+  ImGui::SameLine();
+  if (ImGui::Button(state.ui("plan.restart").c_str(), ImVec2(half, 0))) out.push_back(app::act::ResetForNextPatient{});
+  muted(view.stamp);
+  muted(view.disclaimer);
 }
 
 }  // namespace
@@ -252,11 +227,12 @@ void draw_questionnaire_panel(const app::AppState& state, const app::Layout& lay
       end_panel();
       return;
     }
+    const auto& questionnaire = state.content->questionnaire;
     const auto steps = app::visible_steps(state);
     const int count = static_cast<int>(steps.size());
     const int at = std::clamp(state.quiz.step, 0, count);  // `count` is the plan page
     if (at < count) {
-      const auto& step = state.content->questionnaire.steps[steps[at]];
+      const auto& step = questionnaire.steps[steps[at]];
       char progress[64];
       std::snprintf(progress, sizeof progress, state.ui("quiz.step_of").c_str(), at + 1, count);
       ImGui::ProgressBar(static_cast<float>(at + 1) / static_cast<float>(count), ImVec2(-1, ImGui::GetFontSize() * 0.5f), "");
@@ -266,11 +242,11 @@ void draw_questionnaire_panel(const app::AppState& state, const app::Layout& lay
       ImGui::SetWindowFontScale(1.0f);
       ImGui::Separator();
       for (const auto& q : step.questions)
-        if (app::question_visible(state, q)) draw_question(state, q, out);
-      const bool complete = app::step_complete(state, steps[at]);
+        if (core::question_visible(q, state.quiz.answers)) draw_question(state, q, out);
+      const bool complete = core::step_complete(questionnaire, steps[at], state.quiz.answers);
       const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
       if (at > 0) {
-        if (ImGui::Button(state.ui("quiz.back").c_str(), ImVec2(half, 0))) out.push_back(action(K::StepTo, {}, at - 1));
+        if (ImGui::Button(state.ui("quiz.back").c_str(), ImVec2(half, 0))) out.push_back(app::act::StepTo{at - 1});
         ImGui::SameLine();
       } else {
         ImGui::Dummy(ImVec2(half, 0));
@@ -278,7 +254,7 @@ void draw_questionnaire_panel(const app::AppState& state, const app::Layout& lay
       }
       ImGui::BeginDisabled(!complete);
       const char* next = at + 1 == count ? "quiz.see_plan" : "quiz.next";
-      if (ImGui::Button(state.ui(next).c_str(), ImVec2(half, 0))) out.push_back(action(K::StepTo, {}, at + 1));
+      if (ImGui::Button(state.ui(next).c_str(), ImVec2(half, 0))) out.push_back(app::act::StepTo{at + 1});
       ImGui::EndDisabled();
       if (!complete) muted(state.ui("quiz.answer_all"));
       muted(state.ui("quiz.private"));
@@ -287,7 +263,7 @@ void draw_questionnaire_panel(const app::AppState& state, const app::Layout& lay
       draw_plan(state, *plan, out);
     } else {
       muted(state.ui("quiz.answer_all"));
-      if (ImGui::Button(state.ui("quiz.back").c_str())) out.push_back(action(K::StepTo, {}, 0));
+      if (ImGui::Button(state.ui("quiz.back").c_str())) out.push_back(app::act::StepTo{0});
     }
   }
   end_panel();

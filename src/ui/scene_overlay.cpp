@@ -3,6 +3,8 @@
 // input (wheel and pinch zoom, drag to pan) when ImGui does not want the mouse.
 #include "ui/panels.h"
 
+#include "app/present.h"
+
 #include "app/picking.h"
 #include "core/depth.h"
 #include "core/timeline.h"
@@ -134,7 +136,7 @@ void draw_structure_card(const app::AppState& state, const app::Layout& layout, 
     ImGui::Separator();
     text_wrapped(s->card.get(state.language));
     sources_line(state, s->sources);
-    if (ImGui::SmallButton(state.ui("common.close").c_str())) out.push_back(action(app::Action::Kind::SelectStructure, std::string()));
+    if (ImGui::SmallButton(state.ui("common.close").c_str())) out.push_back(app::act::SelectStructure{});
   }
   ImGui::End();
 }
@@ -156,7 +158,7 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
     // The moment shown, large, at the top of the drawing.
     const auto sample = core::sample(state.content->timeline, app::course_of(state), state.timeline.t_hours);
     const core::PhaseInfo* phase = state.content->timeline.find_phase(sample.phase);
-    const std::string label = format_time(state, sample.hours_since_session) + " \xE2\x80\x94 " + (phase ? phase->name.get(state.language) : "");
+    const std::string label = app::time_text(state, sample.hours_since_session) + " \xE2\x80\x94 " + (phase ? phase->name.get(state.language) : "");
     const auto& r = scene.panes.front().map.rect;
     const ImVec2 size = ImGui::CalcTextSize(label.c_str());
     const ImVec2 p(r.x + (r.w - size.x) / 2, r.y + em * 0.5f);
@@ -169,9 +171,9 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.WantCaptureMouse && layout.scene.contains(io.MousePos.x, io.MousePos.y) && !scene.panes.empty()) {
     const auto& m = scene.panes.front().map;
-    if (io.MouseWheel != 0.0f) out.push_back(action(app::Action::Kind::Zoom, {}, std::pow(1.15, io.MouseWheel)));
+    if (io.MouseWheel != 0.0f) out.push_back(app::act::Zoom{std::pow(1.15, io.MouseWheel)});
     if (ImGui::IsMouseDragging(ImGuiMouseButton_Left) && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f))
-      out.push_back(action(app::Action::Kind::Pan, {}, -io.MouseDelta.x / m.px_per_mm, -io.MouseDelta.y / m.px_per_mm));
+      out.push_back(app::act::Pan{-io.MouseDelta.x / m.px_per_mm, -io.MouseDelta.y / m.px_per_mm});
     // Hover: the structure under the pointer, named beside it (a tap or click opens its card).
     if (state.view == app::View::CrossSection && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       const core::Structure* hovered = pick_structure(state, scene, io.MousePos, em * 0.15f);
@@ -181,7 +183,7 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && drag < em * 0.5f && state.view == app::View::CrossSection) {
       // A fingertip covers more than a pointer: thin vessels and glands are found within 0.4 em.
       if (const core::Structure* picked = pick_structure(state, scene, io.MousePos, em * 0.4f))
-        out.push_back(action(app::Action::Kind::SelectStructure, picked->id));
+        out.push_back(app::act::SelectStructure{picked->id});
     }
   }
   draw_structure_card(state, layout, out);

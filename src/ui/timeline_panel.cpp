@@ -4,6 +4,7 @@
 // and when to call the clinic, each with its sources.
 #include "ui/panels.h"
 
+#include "app/present.h"
 #include "core/timeline.h"
 
 #include <imgui.h>
@@ -13,16 +14,6 @@
 #include <cstdio>
 
 namespace skindepth::ui {
-
-std::string format_time(const app::AppState& state, double hours) {
-  char buf[64];
-  if (hours < 1.0) std::snprintf(buf, sizeof buf, "%.0f %s", std::max(hours * 60.0, 0.0), state.ui("time.minutes").c_str());
-  else if (hours < 48.0) std::snprintf(buf, sizeof buf, "%.0f %s", std::floor(hours), state.ui("time.hours").c_str());
-  else if (hours < 24.0 * 28) std::snprintf(buf, sizeof buf, "%s %.0f", state.ui("time.day").c_str(), std::floor(hours / 24.0));
-  else if (hours < 24.0 * 7 * 13) std::snprintf(buf, sizeof buf, "%s %.0f", state.ui("time.week").c_str(), std::floor(hours / (24.0 * 7)));
-  else std::snprintf(buf, sizeof buf, "%s %.0f", state.ui("time.month").c_str(), std::floor(hours / core::kHoursPerMonth));
-  return buf;
-}
 
 namespace {
 
@@ -101,19 +92,19 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
     const double end = app::timeline_end(state);
     const auto sample = core::sample(*model, app::course_of(state), state.timeline.t_hours);
     double hours = 0.0;
-    if (timeline_bar(state, end, hours)) out.push_back(action(app::Action::Kind::SetTime, {}, hours));
+    if (timeline_bar(state, end, hours)) out.push_back(app::act::SetTime{hours});
 
     const float em = ImGui::GetFontSize();
     const bool playing = state.timeline.playing;
     if (ImGui::Button(state.ui(playing ? "timeline.pause" : "timeline.play").c_str(), ImVec2(em * 6.0f, 0)))
-      out.push_back(action(playing ? app::Action::Kind::Pause : app::Action::Kind::Play));
+      out.push_back(playing ? app::Action(app::act::Pause{}) : app::Action(app::act::Play{}));
     const double speeds[] = {0.5, 1.0, 2.0, 4.0};
     const char* speed_labels[] = {"0.5x", "1x", "2x", "4x"};
     for (int i = 0; i < 4; ++i) {
       ImGui::SameLine();
       const bool on = std::abs(state.timeline.speed - speeds[i]) < 1e-9;
       if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
-      if (ImGui::Button(speed_labels[i])) out.push_back(action(app::Action::Kind::SetSpeed, {}, speeds[i]));
+      if (ImGui::Button(speed_labels[i])) out.push_back(app::act::SetSpeed{speeds[i]});
       if (on) ImGui::PopStyleColor();
     }
     // Jumps to key moments, wrapping onto as many rows as the panel needs.
@@ -127,7 +118,7 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
         if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
       }
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::SmallButton(label.c_str())) out.push_back(action(app::Action::Kind::SetTime, {}, k.hours));
+      if (ImGui::SmallButton(label.c_str())) out.push_back(app::act::SetTime{k.hours});
       ImGui::PopID();
     }
 
@@ -135,7 +126,7 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
     ImGui::Separator();
     const core::PhaseInfo* phase = model->find_phase(sample.phase);
     char head[160];
-    std::snprintf(head, sizeof head, "%s: %s", format_time(state, sample.hours_since_session).c_str(),
+    std::snprintf(head, sizeof head, "%s: %s", app::time_text(state, sample.hours_since_session).c_str(),
                   phase ? phase->name.get(lang).c_str() : "");
     ImGui::TextUnformatted(head);
     if (state.timeline.sessions > 1) {
@@ -154,17 +145,19 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
     // The course and the needle.
     ImGui::Separator();
     ImGui::TextUnformatted(state.ui("timeline.course").c_str());
+    const auto& limits = core::kCourseLimits;
     int sessions = state.timeline.sessions;
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##sessions", &sessions, 1, 6, (state.ui("timeline.sessions") + ": %d").c_str()))
-      out.push_back(action(app::Action::Kind::SetCourse, {}, sessions, state.timeline.every_weeks));
+    if (ImGui::SliderInt("##sessions", &sessions, limits.min_sessions, limits.max_sessions,
+                         (state.ui("timeline.sessions") + ": %d").c_str(), ImGuiSliderFlags_AlwaysClamp))
+      out.push_back(app::act::SetCourse{sessions, state.timeline.every_weeks});
     int weeks = static_cast<int>(state.timeline.every_weeks);
     ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##weeks", &weeks, 2, 8, (state.ui("timeline.every_weeks") + ": %d").c_str()))
-      out.push_back(action(app::Action::Kind::SetCourse, {}, state.timeline.sessions, weeks));
-    char needle[96];
-    std::snprintf(needle, sizeof needle, "%s: %.2f mm", state.ui("timeline.needle").c_str(), state.cross.needle_mm);
-    ImGui::TextUnformatted(needle);
+    if (ImGui::SliderInt("##weeks", &weeks, static_cast<int>(limits.min_every_weeks), static_cast<int>(limits.max_every_weeks),
+                         (state.ui("timeline.every_weeks") + ": %d").c_str(), ImGuiSliderFlags_AlwaysClamp))
+      out.push_back(app::act::SetCourse{state.timeline.sessions, static_cast<double>(weeks)});
+    const std::string needle = state.ui("timeline.needle") + ": " + app::mm_text(state.cross.needle_mm);
+    ImGui::TextUnformatted(needle.c_str());
     text_wrapped(model->downtime_note.get(lang));
     sources_line(state, model->downtime_sources);
     disclaimer(state);

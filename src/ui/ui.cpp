@@ -25,7 +25,7 @@ Rgb readable_accent(const Rgb& accent) {
   return c;
 }
 
-void apply_theme(const Theme& theme, float em) {
+void apply_theme(const app::Theme& theme, float em) {
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();
   ImGui::StyleColorsLight(&s);
@@ -75,29 +75,22 @@ void apply_theme(const Theme& theme, float em) {
 namespace {
 
 // Staff mode's hot keys, for a clinician driving the widget on a big screen: 1/2/3 views, C compare,
-// S stamp, space play/pause, J next key moment, N next patient. (Arrow keys change the needle length;
-// the platform reads them from key events, as a quick press can fall between two frames.)
+// S stamp, space play/pause, J next key moment, N next patient. (The arrow keys step the needles:
+// see read_keys in input.cpp.)
 void staff_keys(const app::AppState& state, std::vector<app::Action>& out) {
   const ImGuiIO& io = ImGui::GetIO();
   if (state.mode != app::Mode::Staff || io.WantTextInput) return;
-  using K = app::Action::Kind;
+  namespace act = app::act;
   for (int i = 0; i < io.InputQueueCharacters.Size; ++i) {
     const ImWchar c = io.InputQueueCharacters[i];
-    if (c == '1') out.push_back(action(K::SetView, "cross_section"));
-    else if (c == '2') out.push_back(action(K::SetView, "timeline"));
-    else if (c == '3') out.push_back(action(K::SetView, "questionnaire"));
-    else if (c == 'c' || c == 'C') out.push_back(action(K::SetCompare, {}, state.cross.comparing ? 0.0 : 1.0));
-    else if (c == 's' || c == 'S') out.push_back(action(K::Stamp));
-    else if (c == ' ') out.push_back(action(state.timeline.playing ? K::Pause : K::Play));
-    else if (c == 'n' || c == 'N') out.push_back(action(K::ResetForNextPatient));
-    else if ((c == 'j' || c == 'J') && state.content) {
-      for (const auto& k : state.content->timeline.key_moments)
-        if (k.hours > state.timeline.t_hours + 1e-6) {
-          out.push_back(action(K::SetTime, {}, k.hours));
-          out.push_back(action(K::SetView, "timeline"));
-          break;
-        }
-    }
+    if (c == '1') out.push_back(act::SetView{app::View::CrossSection});
+    else if (c == '2') out.push_back(act::SetView{app::View::Timeline});
+    else if (c == '3') out.push_back(act::SetView{app::View::Questionnaire});
+    else if (c == 'c' || c == 'C') out.push_back(act::SetCompare{!state.cross.comparing});
+    else if (c == 's' || c == 'S') out.push_back(act::Stamp{});
+    else if (c == ' ') out.push_back(state.timeline.playing ? app::Action(act::Pause{}) : app::Action(act::Play{}));
+    else if (c == 'n' || c == 'N') out.push_back(act::ResetForNextPatient{});
+    else if (c == 'j' || c == 'J') out.push_back(act::NextKeyMoment{});
   }
 }
 
@@ -116,7 +109,7 @@ void draw_notices(const app::AppState& state, const app::Layout& layout, std::ve
       ImGui::TextWrapped("%s", state.notices[i].c_str());
       if (i > 0) ImGui::PopStyleColor();
     }
-    if (ImGui::SmallButton(state.ui("common.close").c_str())) out.push_back(action(app::Action::Kind::DismissNotices));
+    if (ImGui::SmallButton(state.ui("common.close").c_str())) out.push_back(app::act::DismissNotices{});
   }
   ImGui::End();
   ImGui::PopStyleColor();
@@ -124,8 +117,11 @@ void draw_notices(const app::AppState& state, const app::Layout& layout, std::ve
 
 }  // namespace
 
-std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene) {
+std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene,
+                                 const Input& input, Gestures& gestures) {
   std::vector<app::Action> actions;
+  for (auto& a : read_pinch(input, gestures)) actions.push_back(std::move(a));
+  for (auto& a : read_keys(state, input, ImGui::GetIO().WantTextInput)) actions.push_back(std::move(a));
   staff_keys(state, actions);
   draw_header(state, layout, actions);
   draw_scene_overlay(state, layout, scene, actions);

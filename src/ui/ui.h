@@ -4,16 +4,11 @@
 #include "app/app_state.h"
 #include "app/layout.h"
 #include "app/scene.h"
+#include "ui/input.h"
 
 #include <vector>
 
 namespace skindepth::ui {
-
-struct Theme {
-  float accent[3] = {0.55f, 0.27f, 0.36f};  // brand colour
-  float corner_radius_em = 0.35f;
-  float font_scale = 1.0f;
-};
 
 // Text colours that do not follow the brand, drawn on the panels' white (WCAG AA measured in
 // tests/ui/contrast_test.cpp): the plan's decision, warnings, and the notice banner's background.
@@ -33,9 +28,11 @@ double contrast_ratio(const Rgb& a, const Rgb& b);
 Rgb readable_accent(const Rgb& accent);
 
 // Sets ImGui's style for a theme at a font size (call when either changes).
-void apply_theme(const Theme& theme, float em_px);
+void apply_theme(const app::Theme& theme, float em_px);
 
-// One frame of interface between ImGui::NewFrame() and ImGui::Render().
-std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene);
+// One frame of interface between ImGui::NewFrame() and ImGui::Render(): the panels, then the keys
+// and gestures ImGui did not take.
+std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene,
+                                 const Input& input, Gestures& gestures);
 
 }  // namespace skindepth::ui

@@ -1,9 +1,8 @@
 // The staff-mode plan hand-off: the link carries the plan and never an answer, reads back to what was
 // written, refuses damaged text, and its QR code is small enough to scan from a screen.
-#include "app/commands.h"
 #include "app/plan_link.h"
-#include "app/quiz.h"
-#include "content/loader.h"
+#include "app/test_state.h"
+#include "fixtures.h"
 
 #include <gtest/gtest.h>
 
@@ -14,27 +13,19 @@ namespace {
 
 const char* const kPage = "https://www.example-spa.com/microneedling/";
 
-nlohmann::json healthy_answers() {
-  return {{"concerns", {"acne_scars", "fine_lines"}}, {"area", "cheeks"}, {"severity", "moderate"}, {"fitzpatrick", 2}, {"age", 34},
-          {"active_infection", false}, {"open_wounds", false}, {"active_acne_on_area", false},
-          {"eczema_or_psoriasis_on_area", false}, {"rosacea_flare", false}, {"sunburn_or_tan_last_7_days", false},
-          {"retinoid_last_7_days", false}, {"isotretinoin_last_6_months", false},
-          {"blood_thinners_or_bleeding_disorder", false}, {"pregnant_or_breastfeeding", false},
-          {"cancer_treatment_now", false}, {"diabetes", false}, {"keloid_history", false}};
-}
+using testing::healthy_answers;
 
 // A staff-mode state on the plan page for `answers`, with a page URL and session dates.
 AppState staff_state(const nlohmann::json& answers) {
   AppState s;
   s.content = &content::default_content();
   s.viewport = {1920, 1080, 1};
-  nlohmann::json events = nlohmann::json::array();
   for (const nlohmann::json& c : {nlohmann::json{{"cmd", "setMode"}, {"mode", "staff"}},
                                   nlohmann::json{{"cmd", "setToday"}, {"date", "2026-11-21"}},
                                   nlohmann::json{{"cmd", "setPageUrl"}, {"url", std::string(kPage) + "#old-fragment"}},
                                   nlohmann::json{{"cmd", "setAnswers"}, {"answers", answers}},
                                   nlohmann::json{{"cmd", "showPlan"}}})
-    EXPECT_TRUE(run_command(s, c, events)["ok"].get<bool>()) << c.dump();
+    EXPECT_TRUE(command(s, c)["ok"].get<bool>()) << c.dump();
   return s;
 }
 
@@ -98,9 +89,8 @@ TEST(PlanLink, OnlyHttpPagesOfAReasonableLength) {
   EXPECT_EQ(plan_link("https://spa.example/p#x", summary).rfind("https://spa.example/p#skindepth-plan=v=1;", 0), 0u);
   AppState s;
   s.content = &content::default_content();
-  nlohmann::json events = nlohmann::json::array();
-  EXPECT_FALSE(run_command(s, {{"cmd", "setPageUrl"}, {"url", "javascript:alert(1)"}}, events)["ok"].get<bool>());
-  EXPECT_FALSE(run_command(s, {{"cmd", "setPageUrl"}, {"url", 7}}, events)["ok"].get<bool>());
+  EXPECT_FALSE(command(s, {{"cmd", "setPageUrl"}, {"url", "javascript:alert(1)"}})["ok"].get<bool>());
+  EXPECT_FALSE(command(s, {{"cmd", "setPageUrl"}, {"url", 7}})["ok"].get<bool>());
 }
 
 TEST(PlanLink, OnlyStaffModeShowsALink) {

@@ -289,15 +289,32 @@ struct NeedleValidity {
   double mm;
   bool valid;
 };
-class ValidNeedle : public ::testing::TestWithParam<NeedleValidity> {};
-TEST_P(ValidNeedle, AcceptsOnlyPositiveFiniteLengthsUpToTheLongest) {
-  EXPECT_EQ(valid_needle_mm(GetParam().mm), GetParam().valid) << GetParam().mm;
+class OfferedNeedle : public ::testing::TestWithParam<NeedleValidity> {};
+TEST_P(OfferedNeedle, AcceptsOnlyFiniteLengthsInTheContentsRange) {
+  EXPECT_EQ(model().needles.accepts(GetParam().mm), GetParam().valid) << GetParam().mm;
 }
-INSTANTIATE_TEST_SUITE_P(Lengths, ValidNeedle,
+INSTANTIATE_TEST_SUITE_P(Lengths, OfferedNeedle,
                          ::testing::Values(NeedleValidity{0.25, true}, NeedleValidity{2.5, true},
                                            NeedleValidity{0.3, true}, NeedleValidity{0.0, false},
-                                           NeedleValidity{-0.25, false}, NeedleValidity{2.5001, false},
-                                           NeedleValidity{NAN, false}, NeedleValidity{INFINITY, false}));
+                                           NeedleValidity{0.2, false}, NeedleValidity{-0.25, false},
+                                           NeedleValidity{2.5001, false}, NeedleValidity{NAN, false},
+                                           NeedleValidity{INFINITY, false}));
+
+TEST(Needles, SnapGoesToTheNearestOfferedLength) {
+  const auto& n = model().needles;
+  EXPECT_DOUBLE_EQ(n.snap(1.3), 1.25);
+  EXPECT_DOUBLE_EQ(n.snap(1.38), 1.5);
+  EXPECT_DOUBLE_EQ(n.snap(9.0), 2.5);
+  EXPECT_DOUBLE_EQ(n.snap(-1.0), 0.25);
+  EXPECT_DOUBLE_EQ(n.snap(NAN), 0.25);
+  NeedleCatalog odd;
+  odd.min_mm = 0.5;
+  odd.max_mm = 2.0;
+  odd.step_mm = 0.5;
+  EXPECT_DOUBLE_EQ(odd.snap(0.8), 1.0);
+  EXPECT_DOUBLE_EQ(odd.snap(0.1), 0.5);
+  EXPECT_FALSE(odd.accepts(0.25));
+}
 
 TEST(Needles, TheOfferedLengthsAreTheQuarterMillimetreSteps) {
   const auto lengths = model().needles.lengths_mm();

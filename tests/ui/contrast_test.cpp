@@ -37,7 +37,7 @@ class Contrast : public ::testing::TestWithParam<Brand> {
 };
 
 TEST_P(Contrast, ThemeMeetsWcagAA) {
-  Theme theme;
+  app::Theme theme;
   std::copy(GetParam().accent, GetParam().accent + 3, theme.accent);
   apply_theme(theme, 16.0f);
   const ImVec4* c = ImGui::GetStyle().Colors;
@@ -76,7 +76,7 @@ TEST_P(Contrast, ThemeMeetsWcagAA) {
   }
 }
 
-// The default theme (ui::Theme) and the accents of the two spas on web/brands.html.
+// The default theme (app::Theme) and the accents of the two spas on web/brands.html.
 INSTANTIATE_TEST_SUITE_P(Brands, Contrast,
                          ::testing::Values(Brand{"default", {0.55f, 0.27f, 0.36f}},
                                            Brand{"lumen", {0x8c / 255.0f, 0x4a / 255.0f, 0x5c / 255.0f}},

@@ -1,0 +1,163 @@
+// The presentation of times, spans, dates and plans (see present.h).
+#include "app/present.h"
+
+#include "app/calendar.h"
+#include "core/timeline.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace skindepth::app {
+
+namespace {
+
+std::string number_with(double value, const std::string& unit_key, const AppState& s, bool unit_first) {
+  char buf[64];
+  const double n = std::max(0.0, std::round(value));
+  if (unit_first) std::snprintf(buf, sizeof buf, "%s %.0f", s.ui(unit_key).c_str(), n);
+  else std::snprintf(buf, sizeof buf, "%.0f %s", n, s.ui(unit_key).c_str());
+  return buf;
+}
+
+std::string text_of(const core::Text* t, const std::string& language) { return t ? t->get(language) : std::string(); }
+
+std::vector<std::string> short_names(const core::Content* content, const std::vector<std::string>* ids) {
+  std::vector<std::string> out;
+  if (!ids) return out;
+  for (const auto& id : *ids) {
+    const core::Source* src = content ? content->find_source(id) : nullptr;
+    out.push_back(src ? src->short_name : id);
+  }
+  return out;
+}
+
+std::string ui_text(const core::Content& content, const std::string& key, const std::string& language) {
+  return content.ui(key, language);
+}
+
+const char* decision_key(core::Decision d) {
+  return d == core::Decision::Proceed ? "plan.proceed" : d == core::Decision::Defer ? "plan.defer" : "plan.refer";
+}
+
+// The decision, the area and, for proceed, the course's numbers and dates: what a plan and a
+// handed-over link share.
+PlanView course_view(const core::Content& content, const PlanSummary& summary) {
+  const std::string& lang = summary.language;
+  auto ui = [&](const char* key) { return ui_text(content, key, lang); };
+  PlanView v;
+  v.decision = summary.decision;
+  v.title = ui("app.title");
+  v.stamp = ui("plan.stamp");
+  v.decision_text = ui(decision_key(summary.decision));
+  const core::BodyArea* area = content.skin.find_area(summary.area);
+  v.area_name = area ? area->name.get(lang) : summary.area;
+  if (summary.decision != core::Decision::Proceed) return v;
+  PlanSection rows{PlanSection::Style::Rows, "plan.numbers", "", {}};
+  rows.items = {{ui("plan.sessions"), span_text(summary.sessions), {}},
+                {ui("plan.interval"), span_text(summary.interval_weeks), {}},
+                {ui("plan.depth"), span_text(summary.depth_mm, 2, " mm"), {}},
+                {ui("plan.maintenance"), span_text(summary.maintenance_months), {}},
+                {ui("plan.minutes"), span_text(summary.session_minutes), {}}};
+  v.sections.push_back(std::move(rows));
+  if (!summary.dates.empty()) {
+    PlanSection dates{PlanSection::Style::Numbered, "plan.calendar", ui("plan.calendar"), {}};
+    for (const auto& iso : summary.dates) {
+      Date d;
+      dates.items.push_back({"", parse_date(iso, d) ? date_text(d) : iso, {}});
+    }
+    v.sections.push_back(std::move(dates));
+  }
+  return v;
+}
+
+}  // namespace
+
+std::string time_text(const AppState& s, double hours) {
+  if (hours < 1.0) return number_with(hours * 60.0, "time.minutes", s, false);
+  if (hours < 48.0) return number_with(hours, "time.hours", s, false);
+  if (hours < 24.0 * 28) return number_with(hours / 24.0, "time.day", s, true);
+  if (hours < core::kHoursPerWeek * 13) return number_with(hours / core::kHoursPerWeek, "time.week", s, true);
+  return number_with(hours / core::kHoursPerMonth, "time.month", s, true);
+}
+
+std::string span_text(const core::Span& span, int decimals, const char* unit) {
+  char a[32], b[32], out[80];
+  std::snprintf(a, sizeof a, "%.*f", decimals, span.min);
+  std::snprintf(b, sizeof b, "%.*f", decimals, span.max);
+  if (std::string(a) == b) std::snprintf(out, sizeof out, "%s%s", a, unit);
+  else std::snprintf(out, sizeof out, "%s\xE2\x80\x93%s%s", a, b, unit);  // an en dash
+  return out;
+}
+
+std::string mm_text(double mm) { return span_text({mm, mm}, 2, " mm"); }
+
+std::string date_text(const Date& date) { return date.iso(); }
+
+std::string sources_text(const AppState& s, const std::vector<std::string>& ids) {
+  if (ids.empty() || !s.content) return {};
+  std::string line = s.ui("common.sources") + ": ";
+  const auto names = short_names(s.content, &ids);
+  for (std::size_t i = 0; i < names.size(); ++i) line += (i ? "; " : "") + names[i];
+  return line;
+}
+
+PlanView plan_view(const AppState& s, const core::Plan& plan) {
+  PlanView v = course_view(*s.content, summarize(s, plan));
+  const std::string& lang = s.language;
+  auto section = [&](const char* key, const std::vector<core::PlanLine>& lines) {
+    PlanSection sec{PlanSection::Style::Bullets, key, s.ui(key), {}};
+    for (const auto& l : lines) {
+      if (!l.text) continue;
+      sec.items.push_back({l.window ? l.window->label.get(lang) : std::string(), text_of(l.text, lang),
+                           short_names(s.content, l.sources)});
+    }
+    if (!sec.items.empty()) return sec;
+    return PlanSection{};
+  };
+  // Reasons and waits first, the course after them, then the care and what to expect.
+  std::vector<PlanSection> sections;
+  for (auto sec : {section("plan.reasons", plan.reasons), section("plan.wait", plan.wait)})
+    if (!sec.items.empty()) sections.push_back(std::move(sec));
+  for (auto& sec : v.sections) sections.push_back(std::move(sec));
+  if (plan.decision == core::Decision::Proceed)
+    for (auto sec : {section("plan.pre_care", plan.pre_care), section("plan.aftercare", plan.aftercare),
+                     section("plan.expected", plan.expected)})
+      if (!sec.items.empty()) sections.push_back(std::move(sec));
+  if (auto sec = section("plan.cautions", plan.cautions); !sec.items.empty()) sections.push_back(std::move(sec));
+  v.sections = std::move(sections);
+  v.disclaimer = text_of(plan.disclaimer, lang);
+  return v;
+}
+
+PlanView plan_view(const core::Content& content, const PlanSummary& summary) {
+  PlanView v = course_view(content, summary);
+  v.disclaimer = ui_text(content, "app.disclaimer", summary.language);
+  return v;
+}
+
+std::string item_text(const PlanItem& item) {
+  std::string out = item.label.empty() ? item.text : item.label + ": " + item.text;
+  if (item.sources.empty()) return out;
+  out += " [";
+  for (std::size_t i = 0; i < item.sources.size(); ++i) out += (i ? "; " : "") + item.sources[i];
+  return out + "]";
+}
+
+std::string plan_text(const PlanView& v) {
+  std::string out = v.title + "\n" + v.stamp + "\n\n" + v.decision_text + "\n";
+  for (const auto& sec : v.sections) {
+    out += "\n";
+    if (!sec.heading.empty()) out += sec.heading + ":\n";
+    for (std::size_t i = 0; i < sec.items.size(); ++i) {
+      if (sec.style == PlanSection::Style::Bullets) out += "- ";
+      if (sec.style == PlanSection::Style::Numbered) out += std::to_string(i + 1) + ". ";
+      out += item_text(sec.items[i]) + "\n";
+    }
+  }
+  if (!v.disclaimer.empty()) out += "\n" + v.disclaimer + "\n";
+  return out + v.stamp + "\n";
+}
+
+std::string plan_text(const AppState& s, const core::Plan& plan) { return plan_text(plan_view(s, plan)); }
+
+}  // namespace skindepth::app

@@ -1,0 +1,105 @@
+// The host page bridge (see platform.h): the functions web/ calls (content, commands, size) and the
+// events the widget sends back. Strings pass through: commands are read and answered in
+// app/commands.cpp, content in content/loader.cpp.
+#include "platform/platform.h"
+
+#include "app/commands.h"
+#include "content/embedded.h"
+#include "content/loader.h"
+
+#include <emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
+
+#include <cstdio>
+
+// Each widget is its own module instance; the page's listener is Module.onWidgetEvent.
+EM_JS(void, sd_emit, (const char* name, const char* detail_json), {
+  if (Module["onWidgetEvent"]) Module["onWidgetEvent"](UTF8ToString(name), UTF8ToString(detail_json));
+});
+EM_JS(double, sd_now_ms, (), { return performance.now(); });
+
+namespace skindepth::platform {
+
+namespace {
+std::unique_ptr<core::Content> g_loaded;  // the host's content, when it validated
+std::string g_reply;                      // holds the last string returned to JS
+
+// Frame times and memory for benchmarks and tests (getStats), and the short form in every reply.
+const app::HostHooks kHooks{
+    [](bool full) {
+      if (!full) return nlohmann::json{{"frames_drawn", g_platform.frames_drawn}, {"last_frame_ms", g_platform.last_frame_cpu_ms}};
+      return nlohmann::json{{"frames_drawn", g_platform.frames_drawn},
+                            {"frame_ms", g_platform.frame_ms},
+                            {"wasm_heap_bytes", emscripten_get_heap_size()},
+                            {"wasm_malloc_bytes", mallinfo().uordblks},  // in use: a leak shows here first
+                            {"context_lost", g_platform.context_lost}};
+    },
+    [] { g_platform.frame_ms.clear(); }};
+}  // namespace
+
+void emit(const char* name, const nlohmann::json& detail) { sd_emit(name, detail.dump().c_str()); }
+
+void emit_outbox() {
+  for (const auto& e : g_state.outbox) emit(e["name"].get<std::string>().c_str(), e["detail"]);
+  g_state.outbox.clear();
+}
+
+void log_error(const std::string& message) { std::fprintf(stderr, "SkinDepth: %s\n", message.c_str()); }
+
+double now_ms() { return sd_now_ms(); }
+
+}  // namespace skindepth::platform
+
+using namespace skindepth;
+using platform::g_state;
+
+extern "C" {
+
+// `files_json`: {"areas.json": "<text>", ...}. Valid content replaces the built-in content; invalid
+// content is reported (console, event, and the first problems in the widget) and the built-in
+// content stays. Returns {"ok", "errors": [...]}.
+EMSCRIPTEN_KEEPALIVE const char* sd_load_content(const char* files_json) {
+  nlohmann::json reply = {{"ok", false}, {"errors", nlohmann::json::array()}};
+  auto files_doc = nlohmann::json::parse(files_json ? files_json : "", nullptr, false);
+  content::FileMap files;
+  if (files_doc.is_object()) {
+    for (auto it = files_doc.begin(); it != files_doc.end(); ++it)
+      if (it->is_string()) files[it.key()] = it->get<std::string>();
+  }
+  auto result = content::load(files);
+  if (result.ok()) {
+    platform::g_loaded = std::make_unique<core::Content>(std::move(result.content));
+    g_state.content = platform::g_loaded.get();
+    reply["ok"] = true;
+  } else {
+    for (const auto& e : result.errors) {
+      reply["errors"].push_back({{"file", e.file}, {"pointer", e.pointer}, {"message", e.message}});
+      platform::log_error("content: " + e.to_string());
+    }
+    g_state.content = &content::default_content();
+    g_state.notices = content::fallback_notices(result.errors, g_state.language);
+    platform::emit("error", {{"kind", "content_invalid"}, {"errors", reply["errors"]}});
+  }
+  g_state.needs_frame = true;
+  platform::g_reply = reply.dump();
+  return platform::g_reply.c_str();
+}
+
+// A host command as JSON text (see app/commands.h); returns the JSON reply.
+EMSCRIPTEN_KEEPALIVE const char* sd_command(const char* command_json) {
+  std::vector<nlohmann::json> events;
+  platform::g_reply = app::run_command(g_state, command_json ? command_json : "", events, platform::kHooks);
+  for (const auto& e : events) platform::emit(e["name"].get<std::string>().c_str(), e["detail"]);
+  return platform::g_reply.c_str();
+}
+
+// The host tells the widget its CSS size (ResizeObserver, orientation change); SDL reads the
+// device pixel ratio itself (SDL_WINDOW_ALLOW_HIGHDPI).
+EMSCRIPTEN_KEEPALIVE void sd_resize(int css_width, int css_height, double /*pixel_ratio*/) {
+  if (platform::g_platform.window && css_width > 0 && css_height > 0)
+    SDL_SetWindowSize(platform::g_platform.window, css_width, css_height);
+  g_state.needs_frame = true;
+}
+
+}  // extern "C"

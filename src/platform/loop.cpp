@@ -1,0 +1,245 @@
+// The widget's loop (see platform.h): SDL2 window and WebGL2 context, Dear ImGui's SDL2 backend and
+// our renderers, the font atlas and the theme, the Emscripten main loop and WebGL context loss. One
+// frame: input -> ui -> actions -> advance -> render, drawn only when something changed.
+#include "platform/platform.h"
+
+#include "app/actions.h"
+#include "app/commands.h"
+#include "app/describe.h"
+#include "app/layout.h"
+#include "app/scene.h"
+#include "content/embedded.h"
+#include "content/loader.h"
+#include "ui/ui.h"
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+
+#include <algorithm>
+#include <cmath>
+#include <string>
+
+// Points SDL's and the HTML5 API's "#canvas" at this module's own canvas (src/platform/library_skindepth.js).
+extern "C" void sd_bind_canvas();
+
+namespace skindepth::platform {
+
+app::AppState g_state;
+Platform g_platform;
+
+namespace {
+
+// --- [SECTION] Fonts and theme ------------------------------------------------------------------
+void build_font(float em, float pixel_ratio) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.Fonts->Clear();
+  ImFontConfig cfg;
+  cfg.FontDataOwnedByAtlas = false;
+  // Horizontal oversampling only helps text at one device pixel per CSS pixel; on high-DPI screens
+  // it doubled the rasterising of the atlas (30-50 ms of the first frame here) for no visible gain.
+  cfg.OversampleH = pixel_ratio >= 1.5f ? 1 : 2;
+  cfg.OversampleV = 1;
+  cfg.PixelSnapH = false;
+  static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2265, 0x25A0, 0x25B6, 0x2713, 0x2713, 0};
+  const auto fonts = embedded::fonts();
+  ImFont* font = nullptr;
+  if (!fonts.empty()) {
+    // Rasterise at framebuffer resolution, show at CSS size: crisp text on high-DPI screens.
+    font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(fonts[0].data.data()), static_cast<int>(fonts[0].data.size()),
+                                          em * pixel_ratio, &cfg, kRanges);
+  }
+  if (!font) {
+    log_error("the UI font could not be loaded; using ImGui's built-in font");
+    ImFontConfig fallback;
+    fallback.SizePixels = em * pixel_ratio;
+    font = io.Fonts->AddFontDefault(&fallback);
+  }
+  io.FontGlobalScale = 1.0f / pixel_ratio;
+  g_platform.imgui_renderer.upload_fonts();
+  g_platform.font_em = em;
+}
+
+// --- [SECTION] Frame ----------------------------------------------------------------------------
+void update_viewport() {
+  int w = 0, h = 0, fw = 0, fh = 0;
+  SDL_GetWindowSize(g_platform.window, &w, &h);
+  SDL_GL_GetDrawableSize(g_platform.window, &fw, &fh);
+  app::Viewport vp;
+  vp.css_width = static_cast<float>(w);
+  vp.css_height = static_cast<float>(h);
+  vp.pixel_ratio = w > 0 ? static_cast<float>(fw) / static_cast<float>(w) : 1.0f;
+  if (vp.css_width != g_state.viewport.css_width || vp.css_height != g_state.viewport.css_height ||
+      vp.pixel_ratio != g_state.viewport.pixel_ratio) {
+    g_state.viewport = vp;
+    g_state.needs_frame = true;
+  }
+}
+
+// Hands the shaders to the browser, at start and after a lost context. The interface's is waited for
+// first (asked after the skin's, it would wait for their link too); false when it cannot be drawn: the
+// page is told in plain words, the GL log goes to the console. A skin shader is reported when polled.
+bool start_drawing() {
+  std::string error;
+  if (!g_platform.imgui_renderer.init(error) || !g_platform.imgui_renderer.link(error)) {
+    log_error(error);
+    emit("error", {{"kind", "startup"}, {"message", "this device's graphics could not draw the widget (the browser console has the details)"}});
+    return false;
+  }
+  if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {
+    log_error(error);
+    emit("error", {{"kind", "shader"}, {"message", error}});
+  }
+  return true;
+}
+
+void frame() {
+  const double now = now_ms();
+  const double dt = g_platform.last_ms > 0 ? (now - g_platform.last_ms) / 1000.0 : 0.0;
+  g_platform.last_ms = now;
+  if (process_events()) {
+    g_state.needs_frame = true;
+    g_platform.idle_since_ms = now;
+  }
+  update_viewport();
+  app::advance(g_state, dt);
+  // ImGui settles hover and layout over a couple of frames after input: keep drawing briefly.
+  const bool settling = now - g_platform.idle_since_ms < 250.0;
+  if (g_platform.context_lost || !(g_state.needs_frame || settling || app::animating(g_state))) return;
+
+  const double start = now_ms();
+  const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale);
+  const bool new_font = std::abs(layout.em - g_platform.font_em) > 0.5f || g_platform.font_em == 0.0f;
+  if (new_font) build_font(layout.em, g_state.viewport.pixel_ratio);
+  if (new_font || !(g_state.theme == g_platform.theme)) {  // a brand set by the host, or a new font size
+    g_platform.theme = g_state.theme;
+    ui::apply_theme(g_state.theme, g_platform.font_em);
+  }
+  const app::Scene scene = app::build_scene(g_state, layout);
+
+  ImGui_ImplSDL2_NewFrame();
+  ui::feed_touch_to_imgui(g_platform.input);
+  ImGui::NewFrame();
+  const auto actions = ui::draw_ui(g_state, layout, scene, g_platform.input, g_platform.gestures);
+  g_platform.input.keys.clear();
+  ImGui::Render();
+
+  g_state.needs_frame = false;
+  for (const auto& a : actions) {
+    std::string error;
+    if (!app::apply(g_state, a, &error)) log_error(error);
+  }
+  emit_outbox();
+
+  // The skin shaders may still be compiling in the background: the interface is drawn meanwhile,
+  // and frames keep coming until the picture can be drawn.
+  std::string shader_error;
+  const render::LinkState shaders = g_platform.renderer.poll(shader_error);
+  if (shaders == render::LinkState::kPending) g_state.needs_frame = true;
+  if (!shader_error.empty()) {  // said once: the poll that found the failure
+    log_error(shader_error);
+    emit("error", {{"kind", "shader"}, {"message", shader_error}});
+    g_state.notices.push_back(g_state.ui("app.drawing_failed"));  // the interface still works
+    g_state.needs_frame = true;
+  }
+  // The pace of frames drawn back to back lets the renderer trade resolution for speed; after a
+  // pause (nothing asked for this frame) it is unknown. A slow machine's frames can be seconds apart:
+  // they count too when the previous frame asked for this one.
+  const double interval = g_platform.drew_on ? start - g_platform.last_draw_ms : 25.0;
+  g_platform.last_draw_ms = start;
+  g_platform.renderer.set_frame_interval(interval);
+  g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
+  if (g_platform.renderer.refining()) g_state.needs_frame = true;  // the still picture is not complete yet
+  g_platform.drew_on = g_state.needs_frame || app::animating(g_state);
+  g_platform.imgui_renderer.draw(ImGui::GetDrawData());
+  ++g_platform.frames_drawn;
+  g_platform.last_frame_cpu_ms = now_ms() - start;
+  // The last 4,096 frame times at most (a benchmark reads 600): a page left animating for hours
+  // must not grow. Hundredths of a millisecond: the getStats reply stays short.
+  if (g_platform.frame_ms.size() >= kKeptFrameTimes) g_platform.frame_ms.erase(g_platform.frame_ms.begin(), g_platform.frame_ms.begin() + kKeptFrameTimes / 2);
+  g_platform.frame_ms.push_back(std::round(g_platform.last_frame_cpu_ms * 100.0) / 100.0);
+
+  if (std::string text = app::describe(g_state); text != g_platform.description) {
+    g_platform.description = text;
+    emit("describe", {{"text", text}});
+  }
+  if (!g_platform.ready_sent) {
+    g_platform.ready_sent = true;
+    emit("ready", {{"state", app::state_json(g_state, false)}});
+  }
+  if (!g_platform.drawn_sent && shaders == render::LinkState::kReady) {
+    g_platform.drawn_sent = true;
+    emit("drawn", nlohmann::json::object());
+  }
+}
+
+// --- [SECTION] WebGL context loss -----------------------------------------------------------------
+EM_BOOL on_context_lost(int, const void*, void*) {
+  g_platform.context_lost = true;
+  g_platform.renderer.drop();
+  g_platform.imgui_renderer.drop();
+  log_error("the WebGL context was lost; waiting for the browser to restore it");
+  emit("error", {{"kind", "webgl_context_lost"}, {"message", "The drawing was interrupted by the browser; it will come back."}});
+  return EM_TRUE;  // lets the browser restore the context
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+  if (!start_drawing()) emscripten_cancel_main_loop();  // nothing more can be drawn
+  g_platform.font_em = 0.0f;  // rebuild the font texture
+  g_platform.context_lost = false;
+  g_state.needs_frame = true;
+  emit("contextrestored", nlohmann::json::object());
+  return EM_TRUE;
+}
+
+}  // namespace
+
+}  // namespace skindepth::platform
+
+using namespace skindepth;
+using platform::g_platform;
+using platform::g_state;
+using platform::emit;
+using platform::log_error;
+
+int main() {
+  sd_bind_canvas();
+  SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // touch is handled in process_events
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    log_error(std::string("SDL could not start: ") + SDL_GetError());
+    emit("error", {{"kind", "startup"}, {"message", SDL_GetError()}});
+    return 1;
+  }
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  double css_w = 0, css_h = 0;
+  emscripten_get_element_css_size("#canvas", &css_w, &css_h);
+  g_platform.window = SDL_CreateWindow("SkinDepth", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+                                       css_w > 1 ? static_cast<int>(css_w) : 800, css_h > 1 ? static_cast<int>(css_h) : 600,
+                                       SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  g_platform.gl = g_platform.window ? SDL_GL_CreateContext(g_platform.window) : nullptr;
+  if (!g_platform.gl) {
+    log_error(std::string("WebGL2 is not available: ") + SDL_GetError());
+    emit("error", {{"kind", "webgl_unavailable"}, {"message", "This browser could not start WebGL2."}});
+    return 1;
+  }
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing is stored
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
+  g_platform.parallel_compile =
+      emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
+  if (!platform::start_drawing()) return 1;  // never "ready": the page shows the failure
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, platform::on_context_lost);
+  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, platform::on_context_restored);
+  if (!g_state.content) g_state.content = &content::default_content();  // the host may have loaded its own
+  emscripten_set_main_loop(platform::frame, 0, false);
+  return 0;
+}

@@ -1,0 +1,73 @@
+// The one presentation of times, spans and plans: what the screen, the screen reader, the mirror and
+// the printout say agree.
+#include "app/describe.h"
+#include "app/present.h"
+#include "app/scene.h"
+#include "app/test_state.h"
+#include "core/timeline.h"
+#include "fixtures.h"
+
+#include <gtest/gtest.h>
+
+namespace skindepth::app {
+namespace {
+
+TEST(Present, TimesRoundToTheNearestUnitSoTicksAndTextAgree) {
+  const auto s = make_state();
+  EXPECT_EQ(time_text(s, 0.75), "45 min");
+  EXPECT_EQ(time_text(s, 6.0), "6 h");
+  EXPECT_EQ(time_text(s, 60.0), "Day 3");
+  EXPECT_EQ(time_text(s, 5 * core::kHoursPerWeek), "Week 5");
+  EXPECT_EQ(time_text(s, 6 * core::kHoursPerMonth), "Month 6") << "under the 6 mo tick";
+  EXPECT_EQ(time_text(s, 6 * core::kHoursPerMonth - 0.01), "Month 6") << "a hair before the tick too";
+}
+
+TEST(Present, TheScreenReaderSaysTheTimeTheScreenShows) {
+  auto s = make_state();
+  for (double hours : {0.5, 10.0, 60.0, 24.0 * 20, 5 * core::kHoursPerWeek, 6 * core::kHoursPerMonth - 0.01}) {
+    ASSERT_TRUE(apply(s, act::SetTime{hours}));
+    const auto sample = core::sample(s.content->timeline, course_of(s), s.timeline.t_hours);
+    const std::string shown = time_text(s, sample.hours_since_session);
+    EXPECT_EQ(describe_time(s).rfind(shown + " ", 0), 0u) << describe_time(s) << " vs " << shown;
+    EXPECT_EQ(state_json(s, false)["time_text"], describe_time(s));
+  }
+}
+
+TEST(Present, SpansAndDepths) {
+  EXPECT_EQ(span_text({3, 6}), "3\xE2\x80\x93" "6");
+  EXPECT_EQ(span_text({4, 4}), "4");
+  EXPECT_EQ(span_text({1, 1.5}, 2, " mm"), "1.00\xE2\x80\x93" "1.50 mm");
+  EXPECT_EQ(mm_text(0.25), "0.25 mm");
+}
+
+TEST(Present, ThePlanPrintedIsThePlanShownWithItsSources) {
+  auto s = make_state();
+  ASSERT_TRUE(command(s, {{"cmd", "setToday"}, {"date", "2026-12-01"}})["ok"].get<bool>());
+  ASSERT_TRUE(command(s, {{"cmd", "setAnswers"}, {"answers", testing::healthy_answers()}})["ok"].get<bool>());
+  const auto plan = current_plan(s);
+  ASSERT_TRUE(plan.has_value());
+  ASSERT_EQ(plan->decision, core::Decision::Proceed);
+  const PlanView view = plan_view(s, *plan);
+  const std::string text = plan_text(s, *plan);
+  EXPECT_NE(text.find("not a prediction or medical advice"), std::string::npos);
+  EXPECT_NE(text.find(view.decision_text), std::string::npos);
+  int bullets = 0;
+  for (const auto& sec : view.sections)
+    for (const auto& item : sec.items) {
+      EXPECT_NE(text.find(item_text(item)), std::string::npos) << item_text(item);
+      if (sec.style == PlanSection::Style::Bullets) {
+        ++bullets;
+        EXPECT_FALSE(item.sources.empty()) << "every statement with its source: " << item.text;
+      }
+    }
+  EXPECT_GT(bullets, 5);
+  // The mirror shows the same lines.
+  ASSERT_TRUE(command(s, {{"cmd", "showPlan"}})["ok"].get<bool>());
+  const auto mirror = command(s, {{"cmd", "getQuestionnaire"}})["questionnaire"]["plan"];
+  ASSERT_EQ(mirror["sections"].size(), view.sections.size());
+  for (std::size_t i = 0; i < view.sections.size(); ++i)
+    EXPECT_EQ(mirror["sections"][i]["items"][0], item_text(view.sections[i].items[0]));
+}
+
+}  // namespace
+}  // namespace skindepth::app

@@ -1,0 +1,101 @@
+// build_scene(): the mm <-> pixel mapping, comparison panes, bleeding, the roller; the timeline bar's
+// scale.
+#include "app/layout.h"
+#include "app/scene.h"
+#include "app/test_state.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace skindepth::app {
+namespace {
+
+TEST(Scene, MappingRoundTripsAndKeepsTheLongestNeedleInView) {
+  const auto s = make_state();
+  const auto layout = compute_layout(s.viewport, s.mode, s.view);
+  const auto scene = build_scene(s, layout);
+  ASSERT_EQ(scene.panes.size(), 1u);
+  const auto& m = scene.panes[0].map;
+  for (double d : {0.0, 0.5, 1.57, 2.5}) {
+    EXPECT_NEAR(m.depth_mm(m.to_y(d)), d, 1e-3) << "pixels are floats";
+    EXPECT_GE(m.to_y(d), m.rect.y);
+    EXPECT_LE(m.to_y(d), m.rect.y + m.rect.h);
+  }
+  EXPECT_LT(m.to_y(0.0), m.to_y(1.0)) << "depth grows downwards";
+}
+
+TEST(Scene, ComparingDrawsTwoPanesWithTheirOwnNeedles) {
+  auto s = make_state();
+  apply(s, act::SetNeedle{0.25, true});
+  apply(s, act::SetNeedle{1.5});
+  const auto scene = build_scene(s, compute_layout(s.viewport, s.mode, s.view));
+  ASSERT_EQ(scene.panes.size(), 2u);
+  EXPECT_DOUBLE_EQ(scene.panes[0].needle_mm, 1.5);
+  EXPECT_DOUBLE_EQ(scene.panes[1].needle_mm, 0.25);
+  EXPECT_LE(scene.panes[0].map.rect.x + scene.panes[0].map.rect.w, scene.panes[1].map.rect.x);
+}
+
+TEST(Scene, BleedingOnlyWhenTheTipReachesTheCapillaries) {
+  auto s = make_state();
+  apply(s, act::SetArea{"forehead"});
+  apply(s, act::SetNeedle{0.25});
+  s.cross.stamps_done = 1;
+  const auto layout = compute_layout(s.viewport, s.mode, s.view);
+  const double papillary_top = build_scene(s, layout).panes[0].bounds_mm[2];
+  EXPECT_EQ(build_scene(s, layout).panes[0].bleeding, 0.25 >= papillary_top + 0.02);
+  apply(s, act::SetNeedle{1.0});
+  s.cross.stamps_done = 1;
+  EXPECT_TRUE(build_scene(s, layout).panes[0].bleeding);
+}
+
+TEST(Scene, RollerNeedlesLeaveChannelsOnePitchApartAsTheDrumTurns) {
+  auto s = make_state();
+  apply(s, act::SetDevice{"roller"});
+  apply(s, act::SetNeedle{1.5});
+  const auto layout = compute_layout(s.viewport, s.mode, s.view);
+  apply(s, act::Stamp{});
+  advance(s, 0.0);
+  auto p = build_scene(s, layout).panes[0];
+  ASSERT_TRUE(p.roller);
+  EXPECT_LT(p.roller_x_mm, p.map.x0_mm) << "the drum starts beyond the left edge";
+  EXPECT_EQ(p.needle_count, 0) << "no channels before a needle has gone in";
+  EXPECT_DOUBLE_EQ(p.channel_depth_mm, 0.0);
+  for (int i = 0; i < 15; ++i) advance(s, 0.1);  // half way
+  p = build_scene(s, layout).panes[0];
+  ASSERT_GT(p.needle_count, 0);
+  EXPECT_DOUBLE_EQ(p.channel_depth_mm, 1.5);
+  // The last channel is where the drum has been; none lies ahead of it.
+  const double last = p.needle_x0_mm + (p.needle_count - 1) * p.needle_spacing_mm;
+  EXPECT_LE(last, p.roller_x_mm + 1e-9);
+  EXPECT_GT(last, p.roller_x_mm - p.needle_spacing_mm);
+  // Rolling without slipping: a further pitch of travel turns the drum by one needle.
+  const auto q = p;
+  s.cross.stamp_phase += q.needle_spacing_mm / (q.map.rect.w / q.map.px_per_mm + 2.0);
+  p = build_scene(s, layout).panes[0];
+  EXPECT_NEAR(p.roller_x_mm - q.roller_x_mm, q.needle_spacing_mm, 1e-9);
+  EXPECT_NEAR(p.roller_angle - q.roller_angle, q.roller_pitch, 1e-9);
+  EXPECT_EQ(p.needle_count, q.needle_count + 1);
+  for (int i = 0; i < 20; ++i) advance(s, 0.1);  // done: channels across the whole view, drum gone
+  p = build_scene(s, layout).panes[0];
+  EXPECT_FALSE(p.roller);
+  const double right = p.map.x0_mm + p.map.rect.w / p.map.px_per_mm;
+  EXPECT_LT(p.needle_x0_mm, p.map.x0_mm);
+  EXPECT_GT(p.needle_x0_mm + (p.needle_count - 1) * p.needle_spacing_mm, right - p.needle_spacing_mm);
+}
+
+TEST(TimelineScale, IsMonotonicAndInvertible) {
+  const double end = 24.0 * 365 * 2;
+  double last = -1;
+  for (double h : {0.0, 0.1, 1.0, 24.0, 168.0, 720.0, 4380.0, end}) {
+    const double p = timeline_position(h, end);
+    EXPECT_GT(p, last);
+    last = p;
+    EXPECT_NEAR(timeline_hours(p, end), h, 1e-6 * std::max(1.0, h));
+  }
+  EXPECT_DOUBLE_EQ(timeline_position(end * 3, end), 1.0);
+  EXPECT_GT(timeline_position(1.0, end), 0.2) << "the first hour gets room on the bar";
+}
+
+}  // namespace
+}  // namespace skindepth::app
