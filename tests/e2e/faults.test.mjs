@@ -336,8 +336,9 @@ test('a tab hidden for five minutes then shown: the timeline moves one frame, no
   assert.ok(afterOne.held >= 1, 'the widget had a frame waiting');
   const position = (h) => Math.log1p(h / 0.05) / Math.log1p(end / 0.05);
   const moved = position(afterOne.state.time_hours) - position(before.time_hours);
-  // At speed 1 the whole bar takes 24 s; one frame is at most 0.1 s of it.
-  assert.ok(moved >= 0 && moved <= 0.1 / 24 + 1e-6, `moved ${moved.toFixed(5)} of the bar after the gap (${before.time_hours} h -> ${afterOne.state.time_hours} h)`);
+  // At speed 1 the whole bar takes 24 s; one frame is at most 0.5 s of it (app::kMaxFrameSeconds: a
+  // slow device's frames still count in full, a hidden tab's gap does not).
+  assert.ok(moved >= 0 && moved <= 0.5 / 24 + 1e-6, `moved ${moved.toFixed(5)} of the bar after the gap (${before.time_hours} h -> ${afterOne.state.time_hours} h)`);
   assert.ok(afterOne.state.time_hours < end, 'not at the end');
   assert.equal(afterOne.state.playing, true);
   await page.waitForTimeout(1000);
