@@ -117,7 +117,7 @@ std::string encode_summary(const PlanSummary& s) {
   std::string out = "v=1;l=" + escape(s.language) + ";d=" + kDecisionCodes[static_cast<int>(s.decision)] + ";a=" + escape(s.area);
   if (s.decision != core::Decision::Proceed) return out;
   out += ";s=" + span_text(s.sessions) + ";i=" + span_text(s.interval_weeks) + ";m=" + span_text(s.depth_mm) +
-         ";x=" + span_text(s.maintenance_months) + ";t=" + span_text(s.session_minutes);
+         (s.maintenance_months ? ";x=" + span_text(*s.maintenance_months) : std::string()) + ";t=" + span_text(s.session_minutes);
   if (!s.dates.empty()) {
     out += ";c=";
     for (std::size_t i = 0; i < s.dates.size(); ++i) out += (i ? "," : "") + escape(s.dates[i]);
@@ -153,11 +153,14 @@ std::optional<PlanSummary> decode_summary(const std::string& text) {
       if (!core::area_from_id(*value)) return std::nullopt;
       s.area = *value;
       area = true;
-    } else if (key == "s" || key == "i" || key == "m" || key == "x" || key == "t") {
-      core::Span& span = key == "s" ? s.sessions : key == "i" ? s.interval_weeks : key == "m" ? s.depth_mm
-                         : key == "x" ? s.maintenance_months : s.session_minutes;
+    } else if (key == "s" || key == "i" || key == "m" || key == "t") {
+      core::Span& span = key == "s" ? s.sessions : key == "i" ? s.interval_weeks : key == "m" ? s.depth_mm : s.session_minutes;
       if (!parse_span(*value, span)) return std::nullopt;
       ++spans;
+    } else if (key == "x") {  // maintenance: only in plans that have one
+      core::Span span;
+      if (!parse_span(*value, span)) return std::nullopt;
+      s.maintenance_months = span;
     } else if (key == "c") {
       for (const auto& iso : split(*value, ',')) {
         Date d;
@@ -167,7 +170,7 @@ std::optional<PlanSummary> decode_summary(const std::string& text) {
     }  // other keys: a later version's fields, ignored
   }
   if (!version || !language || !decision || !area) return std::nullopt;
-  if (s.decision == core::Decision::Proceed && spans != 5) return std::nullopt;
+  if (s.decision == core::Decision::Proceed && spans != 4) return std::nullopt;
   return s;
 }
 

@@ -23,7 +23,8 @@ struct PlanSummary {
   std::string language = "en";
   core::Decision decision = core::Decision::Refer;
   std::string area;  // area id
-  core::Span sessions, interval_weeks, depth_mm, maintenance_months, session_minutes;  // proceed only
+  core::Span sessions, interval_weeks, depth_mm, session_minutes;  // proceed only
+  std::optional<core::Span> maintenance_months;                      // proceed, where the plan has one
   std::vector<std::string> dates;  // ISO dates of the sessions, proceed only
   bool operator==(const PlanSummary&) const = default;
 };

@@ -4,6 +4,7 @@
 #include "app/calendar.h"
 #include "core/timeline.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -55,9 +56,9 @@ PlanView course_view(const core::Content& content, const PlanSummary& summary) {
   PlanSection rows{PlanSection::Style::Rows, "plan.numbers", "", {}};
   rows.items = {{ui("plan.sessions"), span_text(summary.sessions), {}},
                 {ui("plan.interval"), span_text(summary.interval_weeks), {}},
-                {ui("plan.depth"), span_text(summary.depth_mm, 2, " mm"), {}},
-                {ui("plan.maintenance"), span_text(summary.maintenance_months), {}},
-                {ui("plan.minutes"), span_text(summary.session_minutes), {}}};
+                {ui("plan.depth"), span_text(summary.depth_mm, 2, " mm"), {}}};
+  if (summary.maintenance_months) rows.items.push_back({ui("plan.maintenance"), span_text(*summary.maintenance_months), {}});
+  rows.items.push_back({ui("plan.minutes"), span_text(summary.session_minutes), {}});
   v.sections.push_back(std::move(rows));
   if (!summary.dates.empty()) {
     PlanSection dates{PlanSection::Style::Numbered, "plan.calendar", ui("plan.calendar"), {}};
@@ -68,6 +69,20 @@ PlanView course_view(const core::Content& content, const PlanSummary& summary) {
     v.sections.push_back(std::move(dates));
   }
   return v;
+}
+
+// When to call the clinic (or get urgent help) after a session: every "call the clinic" line of the
+// healing timeline, once each, so a printed or handed-over plan carries them too.
+PlanSection warning_signs(const core::Content& content, const std::string& lang) {
+  PlanSection sec{PlanSection::Style::Bullets, "plan.warning_signs", ui_text(content, "plan.warning_signs", lang), {}};
+  std::vector<const core::Text*> seen;
+  for (const auto& w : content.timeline.guidance)
+    for (const auto& item : w.call_clinic) {
+      if (std::find(seen.begin(), seen.end(), &item.text) != seen.end()) continue;
+      seen.push_back(&item.text);
+      sec.items.push_back({"", item.text.get(lang), short_names(&content, &item.sources)});
+    }
+  return sec;
 }
 
 }  // namespace
@@ -124,6 +139,20 @@ PlanView plan_view(const AppState& s, const core::Plan& plan) {
                      section("plan.expected", plan.expected)})
       if (!sec.items.empty()) sections.push_back(std::move(sec));
   if (auto sec = section("plan.cautions", plan.cautions); !sec.items.empty()) sections.push_back(std::move(sec));
+  if (plan.decision == core::Decision::Proceed) {
+    // How long the visible signs last at the plan's deepest needle: the timeline's downtime, so the
+    // plan, the timeline's text and its picture agree.
+    const auto& model = s.content->timeline;
+    for (auto& sec : sections)
+      if (sec.key == "plan.aftercare") {
+        std::string text = s.ui("plan.downtime");
+        if (const auto at = text.find("%s"); at != std::string::npos) text.replace(at, 2, mm_text(plan.depth_mm.max));
+        if (const auto at = text.find("%d"); at != std::string::npos)
+          text.replace(at, 2, std::to_string(static_cast<int>(std::lround(core::downtime_days(model, plan.depth_mm.max)))));
+        sec.items.insert(sec.items.begin(), {"", text + ".", short_names(s.content, &model.downtime_sources)});
+      }
+    sections.push_back(warning_signs(*s.content, lang));
+  }
   v.sections = std::move(sections);
   v.disclaimer = text_of(plan.disclaimer, lang);
   return v;
@@ -131,6 +160,7 @@ PlanView plan_view(const AppState& s, const core::Plan& plan) {
 
 PlanView plan_view(const core::Content& content, const PlanSummary& summary) {
   PlanView v = course_view(content, summary);
+  if (summary.decision == core::Decision::Proceed) v.sections.push_back(warning_signs(content, summary.language));
   v.disclaimer = ui_text(content, "app.disclaimer", summary.language);
   return v;
 }

@@ -109,11 +109,11 @@ void parse_sources(const Reader& root, core::Content& content) {
     source.short_name = s.optional_string("short", source.id);
     source.url = s.optional_string("url");
     source.note = s.optional_string("note");
-    static const char* kKinds[] = {"seed", "study", "review", "regulatory", "labelling", "manufacturer"};
+    static const char* kKinds[] = {"seed", "study", "review", "regulatory", "labelling", "manufacturer", "clinic"};
     bool kind_ok = false;
     for (const char* k : kKinds) kind_ok = kind_ok || source.kind == k;
     if (!source.kind.empty() && !kind_ok)
-      s.error_at("kind", "expected one of seed, study, review, regulatory, labelling, manufacturer");
+      s.error_at("kind", "expected one of seed, study, review, regulatory, labelling, manufacturer, clinic");
     if (content.find_source(source.id)) s.error_at("id", "duplicate source id \"" + source.id + "\"");
     content.sources.push_back(std::move(source));
   }

@@ -7,6 +7,8 @@
 
 #include <set>
 
+#include <type_traits>
+
 namespace skindepth::content {
 
 namespace {
@@ -16,7 +18,7 @@ using core::Condition;
 // [SECTION] Conditions ---------------------------------------------------------------------------
 
 constexpr const char* kConditionKeys =
-    "all, any, not, unanswered, concerns, area, severity, fitzpatrick, age, or a yes/no answer key";
+    "all, any, not, unanswered, concerns, area, severity, fitzpatrick, age, scar_type, hair_loss_type, or a yes/no answer key";
 
 Condition compile(const Reader& r);
 
@@ -25,9 +27,15 @@ std::vector<std::string> id_list(const Reader& parent, const std::string& key) {
   return parent.strings(key);
 }
 
+template <typename T>
+core::KeyMask bit_of(T v) {
+  if constexpr (std::is_same_v<T, int>) return core::KeyMask{1} << v;
+  else return core::bit(v);
+}
+
 template <typename FromId>
-std::uint32_t mask_of(const Reader& parent, const std::string& key, FromId from_id, const char* what) {
-  std::uint32_t mask = 0;
+core::KeyMask mask_of(const Reader& parent, const std::string& key, FromId from_id, const char* what) {
+  core::KeyMask mask = 0;
   const auto ids = id_list(parent, key);
   if (ids.empty() && parent.has(key)) parent.error_at(key, std::string("expected at least one ") + what);
   for (std::size_t i = 0; i < ids.size(); ++i) {
@@ -37,20 +45,26 @@ std::uint32_t mask_of(const Reader& parent, const std::string& key, FromId from_
       (at.value().is_array() ? at.element(i) : at).error("unknown " + std::string(what) + " \"" + ids[i] + "\"");
       continue;
     }
-    mask |= core::bit(*v);
+    mask |= bit_of(*v);
   }
   return mask;
 }
 
-Condition range(const Reader& r, Condition::Kind kind, double lo, double hi) {
+Condition range(const Reader& r, Condition::Kind kind, double lo, double hi, bool allow_below = false) {
   Condition c;
   c.kind = kind;
   if (!r.expect_object()) return c;
-  r.reject_unknown({"min", "max"});
-  if (!r.has("min") && !r.has("max")) r.error("expected \"min\" and/or \"max\"");
+  if (allow_below) r.reject_unknown({"min", "max", "below"});
+  else r.reject_unknown({"min", "max"});
+  if (!r.has("min") && !r.has("max") && !r.has("below")) r.error(allow_below ? "expected \"min\", \"max\" or \"below\"" : "expected \"min\" and/or \"max\"");
+  if (r.has("max") && r.has("below")) r.error("expected \"max\" or \"below\", not both");
   c.min = r.optional_number("min", lo, hi).value_or(lo);
   c.max = r.optional_number("max", lo, hi).value_or(hi);
-  if (c.min > c.max) r.error("expected min <= max");
+  if (const auto below = r.optional_number("below", lo, hi)) {
+    c.max = *below;
+    c.max_exclusive = true;
+  }
+  if (c.min > c.max || (c.max_exclusive && c.min >= c.max)) r.error("expected min below max");
   return c;
 }
 
@@ -80,7 +94,7 @@ Condition compile_one(const Reader& parent, const std::string& key) {
     for (std::size_t i = 0; i < keys.size(); ++i) {
       const auto index = core::answer_key_from_id(keys[i]);
       if (!index) r.element(i).error("unknown answer key \"" + keys[i] + "\"");
-      else c.mask |= 1u << *index;
+      else c.mask |= core::KeyMask{1} << *index;
     }
     return c;
   }
@@ -102,7 +116,16 @@ Condition compile_one(const Reader& parent, const std::string& key) {
     return c;
   }
   if (key == "fitzpatrick") return range(r, Condition::Kind::FitzpatrickRange, 1, 6);
-  if (key == "age") return range(r, Condition::Kind::AgeRange, 0, 120);
+  if (key == "age") return range(r, Condition::Kind::AgeRange, 0, 120, true);
+  if (const auto choice = core::choice_from_key(key)) {
+    c.kind = Condition::Kind::ChoiceIn;
+    c.choice = *choice;
+    if (!r.expect_object()) return c;
+    r.reject_unknown({"in"});
+    if (!r.has("in")) r.error_at("in", "missing: expected a list of ids");
+    c.mask = mask_of(r, "in", [&](const std::string& id) { return core::choice_value_from_id(*choice, id); }, "value");
+    return c;
+  }
   if (const auto flag = core::flag_from_id(key)) {
     c.kind = Condition::Kind::FlagEquals;
     c.flag = *flag;
@@ -206,19 +229,15 @@ std::optional<core::AnswerKind> kind_from_id(const std::string& id) {
 }
 
 // Whether `value` is an answer the vocabulary accepts for the question's key.
+// An option's value is checked by the vocabulary's own validator, core::set_answer (a concern as a
+// list of one). Stored as text: the id, or the number for the Fitzpatrick type.
 bool valid_option(int key_index, const nlohmann::json& value, std::string& as_text) {
-  using K = core::AnswerKey;
-  if (key_index == static_cast<int>(K::Fitzpatrick)) {
-    if (!value.is_number_integer() || value.get<int>() < 1 || value.get<int>() > 6) return false;
-    as_text = std::to_string(value.get<int>());
-    return true;
-  }
-  if (!value.is_string()) return false;
-  as_text = value.get<std::string>();
-  if (key_index == static_cast<int>(K::Concerns)) return core::concern_from_id(as_text).has_value();
-  if (key_index == static_cast<int>(K::Area)) return core::area_from_id(as_text).has_value();
-  if (key_index == static_cast<int>(K::Severity)) return core::severity_from_id(as_text).has_value();
-  return false;
+  core::AnswerSheet scratch;
+  const bool multi = core::answer_key_kind(key_index) == core::AnswerKind::MultiChoice;
+  if (!core::set_answer(scratch, core::answer_key_id(key_index), multi ? nlohmann::json::array({value}) : value).empty())
+    return false;
+  as_text = value.is_string() ? value.get<std::string>() : value.dump();
+  return true;
 }
 
 core::Question question(const Reader& r) {
@@ -354,19 +373,26 @@ void parse_recipes(const Reader& root, const core::Content& content, core::Quest
   for (std::size_t i = 0; i < recipes.size(); ++i) {
     const Reader r = recipes.element(i);
     if (!r.expect_object()) continue;
-    r.reject_unknown({"concern", "sessions", "interval_weeks", "depth_mm", "maintenance_months", "session_minutes",
-                      "why", "sources", "by_area"});
+    r.reject_unknown({"concern", "course", "sessions", "interval_weeks", "depth_mm", "maintenance_months",
+                      "session_minutes", "why", "sources", "by_area"});
     core::Recipe recipe;
     const std::string id = r.string("concern");
     const auto concern = core::concern_from_id(id);
     if (!id.empty() && !concern) r.error_at("concern", "unknown concern \"" + id + "\"");
     recipe.concern = concern.value_or(core::Concern::FineLines);
     if (concern && qn.find_recipe(*concern)) r.error_at("concern", "a second recipe for \"" + id + "\"");
-    recipe.sessions = span(r, "sessions", 1, 52);
-    recipe.interval_weeks = span(r, "interval_weeks", 1, 26);
-    recipe.depth_mm = span(r, "depth_mm", 0.1, 2.5);
-    recipe.maintenance_months = span(r, "maintenance_months", 1, 24);
-    recipe.session_minutes = span(r, "session_minutes", 5, 240);
+    // "course": false: the concern is explained (its "why"), never planned as sessions.
+    recipe.course = r.boolean("course", true);
+    if (recipe.course) {
+      recipe.sessions = span(r, "sessions", 1, 52);
+      recipe.interval_weeks = span(r, "interval_weeks", 1, 26);
+      recipe.depth_mm = span(r, "depth_mm", 0.1, 2.5);
+      if (r.has("maintenance_months")) recipe.maintenance_months = span(r, "maintenance_months", 1, 24);
+      recipe.session_minutes = span(r, "session_minutes", 5, 240);
+    } else {
+      for (const char* key : {"sessions", "interval_weeks", "depth_mm", "maintenance_months", "session_minutes", "by_area"})
+        if (r.has(key)) r.error_at(key, "a recipe without a course has no numbers");
+    }
     recipe.why = read_text(r, "why");
     recipe.sources = sources(r, content);
     if (auto by_area = r.optional_member("by_area"); by_area && by_area->expect_array()) {
@@ -403,7 +429,7 @@ void parse_depth_cautions(const Reader& root, const core::Content& content, core
 void parse_questionnaire(const Reader& root, core::Content& content) {
   if (!root.expect_object()) return;
   root.reject_unknown({"steps", "rules", "recipes", "pre_care", "aftercare", "expected", "depth_cautions",
-                       "proceed_reason", "fallback_reason", "disclaimer"});
+                       "proceed_reason", "fallback_reason", "conflict_reason", "disclaimer"});
   core::Questionnaire qn;
   parse_steps(root, qn);
   parse_rules(root, content, qn);
@@ -414,6 +440,7 @@ void parse_questionnaire(const Reader& root, core::Content& content) {
   parse_depth_cautions(root, content, qn);
   qn.proceed_reason = item(root.member("proceed_reason"), content, false);
   qn.fallback_reason = item(root.member("fallback_reason"), content, false);
+  qn.conflict_reason = item(root.member("conflict_reason"), content, false);
   qn.disclaimer = read_text(root, "disclaimer");
   content.questionnaire = std::move(qn);
 }

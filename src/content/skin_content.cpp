@@ -109,12 +109,33 @@ void read_thickness(const Reader& area, core::BodyArea& out) {
                                " mm below the surface (the longest needle); skin + band is " + format_number(bottom) + " mm");
 }
 
-void read_limits(const Reader& area, core::BodyArea& out) {
+// {"sources": [...]} or {"clinic_setting": true}: every limit says where it comes from.
+core::LimitBasis read_basis(const Reader& r, const core::Content& content) {
+  core::LimitBasis basis;
+  basis.clinic_setting = r.boolean("clinic_setting", false);
+  if (r.has("sources")) basis.sources = read_sources(r, content);
+  if (!basis.clinic_setting && basis.sources.empty())
+    r.error("expected \"sources\", or \"clinic_setting\": true where no published figure exists");
+  if (basis.clinic_setting && r.has("sources")) r.error_at("clinic_setting", "a limit with sources is not a clinic setting");
+  return basis;
+}
+
+void read_limits(const Reader& area, core::BodyArea& out, const core::Content& content) {
   out.ceiling_mm = area.number("ceiling_mm", 0, kMaxNeedleMm);
   if (area.has("ceiling_mm") && out.ceiling_mm <= 0) area.error_at("ceiling_mm", "expected a length above 0");
+  // No needle a plan can reach goes through the skin into the fat.
+  const double skin = out.skin_mm();
+  if (area.has("ceiling_mm") && area.has("thickness_mm") && out.ceiling_mm > skin - core::kSkinMarginMm + 1e-9)
+    area.error_at("ceiling_mm", "expected at most " + format_number(skin - core::kSkinMarginMm) + " (the skin here is " +
+                                    format_number(skin) + " mm; deeper reaches the fat), found " + format_number(out.ceiling_mm));
+  if (Reader b = area.member("ceiling_basis"); b.expect_object()) {
+    b.reject_unknown({"sources", "clinic_setting"});
+    out.ceiling_basis = read_basis(b, content);
+  }
   Reader u = area.member("usual_depth_mm");
   if (!u.expect_object()) return;
-  u.reject_unknown({"min", "max"});
+  u.reject_unknown({"min", "max", "sources", "clinic_setting"});
+  out.usual_basis = read_basis(u, content);
   out.usual_depth_mm.min = u.number("min", 0, kMaxNeedleMm);
   out.usual_depth_mm.max = u.number("max", 0, kMaxNeedleMm);
   if (!u.has("min") || !u.has("max")) return;
@@ -137,13 +158,13 @@ void parse_areas(const Reader& root, core::Content& content) {
   for (std::size_t i = 0; i < list.size(); ++i) {
     Reader a = list.element(i);
     if (!a.expect_object()) continue;
-    a.reject_unknown({"id", "name", "thickness_mm", "usual_depth_mm", "ceiling_mm", "caution", "drawing", "sources"});
+    a.reject_unknown({"id", "name", "thickness_mm", "usual_depth_mm", "ceiling_mm", "ceiling_basis", "caution", "drawing", "sources"});
     core::BodyArea area;
     area.id = read_id(a);
     check_unique(a, area.id, seen, "area");
     area.name = read_text(a, "name");
     read_thickness(a, area);
-    read_limits(a, area);
+    read_limits(a, area, content);
     area.caution = read_text(a, "caution", false);
     read_drawing(a, area, content);
     area.sources = read_sources(a, content);

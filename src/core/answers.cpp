@@ -22,7 +22,19 @@ constexpr std::array<std::string_view, kFlagCount> kFlagIds = {
     "pregnant_or_breastfeeding", "active_infection", "open_wounds", "active_acne_on_area",
     "eczema_or_psoriasis_on_area", "rosacea_flare", "keloid_history", "blood_thinners_or_bleeding_disorder",
     "cancer_treatment_now", "diabetes", "isotretinoin_last_6_months", "retinoid_last_7_days",
-    "sunburn_or_tan_last_7_days", "hair_loss_diagnosed"};
+    "sunburn_or_tan_last_7_days", "hair_loss_diagnosed", "cold_sores_history", "immunosuppressed",
+    "autoimmune_or_connective_tissue_disease", "skin_cancer_or_changing_mole_on_area", "metal_or_numbing_cream_allergy",
+    "koebner_condition", "hypertrophic_scar_history", "prescribed_retinoid", "injectables_last_2_weeks",
+    "laser_or_peel_last_4_weeks", "tattoo_or_permanent_makeup_on_area"};
+constexpr std::array<std::string_view, kChoiceCount> kChoiceKeys = {"scar_type", "hair_loss_type"};
+constexpr std::array<std::string_view, 3> kScarTypeIds = {"atrophic", "raised", "not_sure"};
+constexpr std::array<std::string_view, 4> kHairLossTypeIds = {"pattern", "alopecia_areata", "other", "not_sure"};
+
+// The values of a choice key, as a list of ids.
+std::vector<std::string_view> choice_ids(Choice c) {
+  if (c == Choice::ScarType) return {kScarTypeIds.begin(), kScarTypeIds.end()};
+  return {kHairLossTypeIds.begin(), kHairLossTypeIds.end()};
+}
 constexpr std::array<std::string_view, 5> kOtherKeys = {"concerns", "area", "severity", "fitzpatrick", "age"};
 
 template <typename Enum, std::size_t N>
@@ -95,7 +107,17 @@ std::string read_field(std::string_view key, const nlohmann::json& v, AnswerShee
     a.set(*f, v.get<bool>());
     return {};
   }
-  return "unknown answer key; expected one of: " + one_of(kOtherKeys) + ", " + one_of(kFlagIds);
+  if (const auto c = choice_from_key(key)) {
+    const auto value = v.is_string() ? choice_value_from_id(*c, v.get<std::string>()) : std::nullopt;
+    if (!value) {
+      std::string ids;
+      for (auto id : choice_ids(*c)) ids += (ids.empty() ? "" : ", ") + std::string(id);
+      return "expected one of: " + ids + ", found " + shown(v);
+    }
+    a.choices[static_cast<int>(*c)] = *value;
+    return {};
+  }
+  return "unknown answer key; expected one of: " + one_of(kOtherKeys) + ", " + one_of(kFlagIds) + ", " + one_of(kChoiceKeys);
 }
 
 }  // namespace
@@ -109,8 +131,21 @@ std::optional<Severity> severity_from_id(std::string_view id) { return find_id<S
 std::string_view flag_id(Flag f) { return kFlagIds[static_cast<int>(f)]; }
 std::optional<Flag> flag_from_id(std::string_view id) { return find_id<Flag>(kFlagIds, id); }
 
+std::string_view choice_key_id(Choice c) { return kChoiceKeys[static_cast<int>(c)]; }
+std::optional<Choice> choice_from_key(std::string_view key) { return find_id<Choice>(kChoiceKeys, key); }
+int choice_value_count(Choice c) { return static_cast<int>(choice_ids(c).size()); }
+std::string_view choice_value_id(Choice c, int value) { return choice_ids(c).at(static_cast<std::size_t>(value)); }
+std::optional<int> choice_value_from_id(Choice c, std::string_view id) {
+  const auto ids = choice_ids(c);
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (ids[i] == id) return static_cast<int>(i);
+  return std::nullopt;
+}
+
 std::string_view answer_key_id(int index) {
-  return index < 5 ? kOtherKeys[index] : kFlagIds[index - 5];
+  if (index < 5) return kOtherKeys[index];
+  if (index < kFirstChoiceKey) return kFlagIds[index - 5];
+  return kChoiceKeys[index - kFirstChoiceKey];
 }
 
 std::optional<int> answer_key_from_id(std::string_view id) {
@@ -126,7 +161,7 @@ AnswerKind answer_key_kind(int index) {
     case static_cast<int>(AnswerKey::Severity):
     case static_cast<int>(AnswerKey::Fitzpatrick): return AnswerKind::SingleChoice;
     case static_cast<int>(AnswerKey::Age): return AnswerKind::Number;
-    default: return AnswerKind::YesNo;
+    default: return index >= kFirstChoiceKey ? AnswerKind::SingleChoice : AnswerKind::YesNo;
   }
 }
 
@@ -143,7 +178,9 @@ bool Answers::answered(int key_index) const {
     case static_cast<int>(AnswerKey::Severity): return severity.has_value();
     case static_cast<int>(AnswerKey::Fitzpatrick): return fitzpatrick.has_value();
     case static_cast<int>(AnswerKey::Age): return age.has_value();
-    default: return flags[key_index - 5].has_value();
+    default:
+      if (key_index >= kFirstChoiceKey) return choices[key_index - kFirstChoiceKey].has_value();
+      return flags[key_index - 5].has_value();
   }
 }
 
@@ -207,7 +244,10 @@ bool clear_answer(AnswerSheet& sheet, std::string_view key) {
     case static_cast<int>(AnswerKey::Severity): a.severity.reset(); break;
     case static_cast<int>(AnswerKey::Fitzpatrick): a.fitzpatrick.reset(); break;
     case static_cast<int>(AnswerKey::Age): a.age.reset(); break;
-    default: a.flags[*index - 5].reset(); break;
+    default:
+      if (*index >= kFirstChoiceKey) a.choices[*index - kFirstChoiceKey].reset();
+      else a.flags[*index - 5].reset();
+      break;
   }
   return true;
 }
@@ -226,7 +266,12 @@ nlohmann::json answer_value(const AnswerSheet& sheet, std::string_view key) {
     case static_cast<int>(AnswerKey::Severity): return std::string(severity_id(*a.severity));
     case static_cast<int>(AnswerKey::Fitzpatrick): return *a.fitzpatrick;
     case static_cast<int>(AnswerKey::Age): return *a.age;
-    default: return *a.flags[*index - 5];
+    default:
+      if (*index >= kFirstChoiceKey) {
+        const auto c = static_cast<Choice>(*index - kFirstChoiceKey);
+        return std::string(choice_value_id(c, *a.choices[*index - kFirstChoiceKey]));
+      }
+      return *a.flags[*index - 5];
   }
 }
 

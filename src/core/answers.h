@@ -28,20 +28,32 @@ inline constexpr int kAreaCount = 10;
 enum class Severity : std::uint8_t { Mild, Moderate, Severe };
 inline constexpr int kSeverityCount = 3;
 
-// The yes/no answers, in the order of issue 5.
+// The yes/no answers: those of issue 5 first, then the wider screening of the clinical review.
 enum class Flag : std::uint8_t {
   PregnantOrBreastfeeding, ActiveInfection, OpenWounds, ActiveAcneOnArea, EczemaOrPsoriasisOnArea,
   RosaceaFlare, KeloidHistory, BloodThinnersOrBleedingDisorder, CancerTreatmentNow, Diabetes,
-  IsotretinoinLast6Months, RetinoidLast7Days, SunburnOrTanLast7Days, HairLossDiagnosed
+  IsotretinoinLast6Months, RetinoidLast7Days, SunburnOrTanLast7Days, HairLossDiagnosed,
+  ColdSoresHistory, Immunosuppressed, AutoimmuneOrConnectiveTissueDisease, SkinCancerOrChangingMoleOnArea,
+  MetalOrNumbingCreamAllergy, KoebnerCondition, HypertrophicScarHistory, PrescribedRetinoid,
+  InjectablesLast2Weeks, LaserOrPeelLast4Weeks, TattooOrPermanentMakeupOnArea
 };
-inline constexpr int kFlagCount = 14;
+inline constexpr int kFlagCount = 25;
 
-// Every answer key. Used for "which keys were left unanswered" masks and for questionnaire checks.
+// The other single-choice answers with a fixed vocabulary, beyond area, severity and skin type.
+enum class Choice : std::uint8_t { ScarType, HairLossType };
+inline constexpr int kChoiceCount = 2;
+enum class ScarType : std::uint8_t { Atrophic, Raised, NotSure };
+enum class HairLossType : std::uint8_t { Pattern, AlopeciaAreata, Other, NotSure };
+
+// Every answer key, by index: the five of the first questionnaire, the flags, then the choices.
+// Used for "which keys were left unanswered" masks and for questionnaire checks.
 enum class AnswerKey : std::uint8_t { Concerns, Area, Severity, Fitzpatrick, Age, FirstFlag };
-inline constexpr int kAnswerKeyCount = 5 + kFlagCount;
+inline constexpr int kFirstChoiceKey = 5 + kFlagCount;
+inline constexpr int kAnswerKeyCount = kFirstChoiceKey + kChoiceCount;
+static_assert(kAnswerKeyCount <= 64, "answer key masks are 64 bits");
+using KeyMask = std::uint64_t;
 // How a key is answered; a question of the questionnaire asks its key in this form.
 enum class AnswerKind : std::uint8_t { MultiChoice, SingleChoice, Number, YesNo };
-
 std::string_view concern_id(Concern c);
 std::optional<Concern> concern_from_id(std::string_view id);
 std::string_view area_id(Area a);
@@ -50,11 +62,17 @@ std::string_view severity_id(Severity s);
 std::optional<Severity> severity_from_id(std::string_view id);
 std::string_view flag_id(Flag f);
 std::optional<Flag> flag_from_id(std::string_view id);
+std::string_view choice_key_id(Choice c);                 // "scar_type", "hair_loss_type"
+std::optional<Choice> choice_from_key(std::string_view key);
+int choice_value_count(Choice c);
+std::string_view choice_value_id(Choice c, int value);  // "atrophic", "alopecia_areata"...
+std::optional<int> choice_value_from_id(Choice c, std::string_view id);
 // Answer keys by index 0..kAnswerKeyCount-1 ("concerns", "area", ..., then the 14 flags).
 std::string_view answer_key_id(int index);
 std::optional<int> answer_key_from_id(std::string_view id);
 AnswerKind answer_key_kind(int index);
 inline int flag_key_index(Flag f) { return static_cast<int>(AnswerKey::FirstFlag) + static_cast<int>(f); }
+inline int choice_key_index(Choice c) { return kFirstChoiceKey + static_cast<int>(c); }
 
 inline std::uint32_t bit(Concern c) { return 1u << static_cast<int>(c); }
 inline std::uint32_t bit(Area a) { return 1u << static_cast<int>(a); }
@@ -67,10 +85,14 @@ struct Answers {
   std::optional<int> fitzpatrick;  // 1..6
   std::optional<double> age;       // years, 0..120
   std::array<std::optional<bool>, kFlagCount> flags{};  // nullopt: not answered
+  std::array<std::optional<int>, kChoiceCount> choices{};  // index into the choice's values
 
   std::uint32_t concern_mask() const;
   std::optional<bool> flag(Flag f) const { return flags[static_cast<int>(f)]; }
   void set(Flag f, bool value) { flags[static_cast<int>(f)] = value; }
+  std::optional<int> choice(Choice c) const { return choices[static_cast<int>(c)]; }
+  void set(ScarType t) { choices[static_cast<int>(Choice::ScarType)] = static_cast<int>(t); }
+  void set(HairLossType t) { choices[static_cast<int>(Choice::HairLossType)] = static_cast<int>(t); }
   bool answered(int key_index) const;
   bool operator==(const Answers&) const = default;
 };

@@ -29,33 +29,34 @@ Span recipe_depth(const Recipe& r, Area area) {
   return r.depth_mm;
 }
 
-// Combines the recipes of every concern (rules in plan.h).
-void combine(const std::vector<const Recipe*>& recipes, Area area, Plan& plan) {
+// Combines the recipes of every concern (rules in plan.h); false when they conflict: their depths or
+// their spacings do not overlap, so one course cannot serve them all.
+bool combine(const std::vector<const Recipe*>& recipes, Area area, Plan& plan) {
   bool first = true;
-  Span shallowest;
   for (const Recipe* r : recipes) {
     const Span depth = recipe_depth(*r, area);
+    if (r->maintenance_months) {
+      const Span m = *r->maintenance_months;
+      plan.maintenance_months = plan.maintenance_months
+                                    ? Span{std::min(plan.maintenance_months->min, m.min), std::min(plan.maintenance_months->max, m.max)}
+                                    : m;
+    }
     if (first) {
       plan.sessions = r->sessions;
       plan.interval_weeks = r->interval_weeks;
       plan.depth_mm = depth;
-      plan.maintenance_months = r->maintenance_months;
       plan.session_minutes = r->session_minutes;
-      shallowest = depth;
       first = false;
       continue;
     }
     plan.sessions = {std::max(plan.sessions.min, r->sessions.min), std::max(plan.sessions.max, r->sessions.max)};
     plan.interval_weeks = {std::max(plan.interval_weeks.min, r->interval_weeks.min),
-                           std::max(plan.interval_weeks.max, r->interval_weeks.max)};
+                           std::min(plan.interval_weeks.max, r->interval_weeks.max)};
     plan.depth_mm = {std::max(plan.depth_mm.min, depth.min), std::min(plan.depth_mm.max, depth.max)};
-    if (depth.max < shallowest.max) shallowest = depth;
-    plan.maintenance_months = {std::min(plan.maintenance_months.min, r->maintenance_months.min),
-                               std::min(plan.maintenance_months.max, r->maintenance_months.max)};
     plan.session_minutes = {std::min(plan.session_minutes.min, r->session_minutes.min),
                             std::max(plan.session_minutes.max, r->session_minutes.max)};
   }
-  if (plan.depth_mm.min > plan.depth_mm.max) plan.depth_mm = shallowest;
+  return plan.depth_mm.min <= plan.depth_mm.max && plan.interval_weeks.min <= plan.interval_weeks.max;
 }
 
 void apply(const Modifications& m, Plan& plan) {
@@ -66,10 +67,11 @@ void apply(const Modifications& m, Plan& plan) {
   }
 }
 
-// Never deeper than the area's usual range or its ceiling; shallower is allowed (a concern such as
-// product absorption stays shallow even where the skin is thick).
+// Never deeper than the area's usual range or its ceiling, and never through the skin into the fat
+// (the content keeps ceilings inside the skin; this holds even for content that does not); shallower
+// is allowed.
 void clamp_to_area(const BodyArea& area, Span& depth) {
-  const double top = std::min(area.usual_depth_mm.max, area.ceiling_mm);
+  const double top = std::min({area.usual_depth_mm.max, area.ceiling_mm, area.skin_mm() - kSkinMarginMm});
   depth.max = std::min(depth.max, top);
   depth.min = std::min(depth.min, depth.max);
 }
@@ -110,25 +112,36 @@ Plan make_plan(const Content& content, const Answers& answers, const std::string
       plan.wait.push_back(wait);
     }
 
-  std::vector<const Recipe*> recipes;
+  // Concerns with a course, and concerns only explained (product absorption: never a course).
+  std::vector<const Recipe*> recipes, explained;
   recipes.reserve(answers.concerns.size());
   bool missing_recipe = false;
   for (Concern c : answers.concerns) {
     const Recipe* r = q.find_recipe(c);
-    if (r) recipes.push_back(r);
-    else missing_recipe = true;
+    if (!r) missing_recipe = true;
+    else (r->course ? recipes : explained).push_back(r);
   }
   const BodyArea* area = content.skin.find_area(area_id(answers.area));
   if (missing_recipe || !area) {
     refer_with_fallback(q, plan);
     return plan;
   }
+  if (recipes.empty()) {  // nothing to plan sessions for: explained, and a clinician decides
+    plan.decision = Decision::Refer;
+    for (const Recipe* r : explained) plan.reasons.push_back(line(r->why, r->sources));
+    return plan;
+  }
   if (plan.decision != Decision::Proceed) return plan;
 
+  if (!combine(recipes, answers.area, plan)) {
+    plan.decision = Decision::Refer;
+    plan.reasons.push_back(line(q.conflict_reason));
+    for (const Recipe* r : recipes) plan.reasons.push_back(line(r->why, r->sources));
+    return plan;
+  }
   plan.reasons.push_back(line(q.proceed_reason));
   for (const Recipe* r : recipes) plan.reasons.push_back(line(r->why, r->sources));
-
-  combine(recipes, answers.area, plan);
+  for (const Recipe* r : explained) plan.cautions.push_back(line(r->why, r->sources));
   int extra_sessions = 0;
   for (const Rule* r : plan.rules_applied) {
     if (r->outcome != Decision::Proceed) continue;
@@ -200,7 +213,7 @@ std::string plan_to_json(const Plan& plan, const std::string& language) {
     out["sessions"] = whole_span(plan.sessions);
     out["interval_weeks"] = whole_span(plan.interval_weeks);
     out["depth_mm"] = Json{{"min", round2(plan.depth_mm.min)}, {"max", round2(plan.depth_mm.max)}};
-    out["maintenance_months"] = whole_span(plan.maintenance_months);
+    if (plan.maintenance_months) out["maintenance_months"] = whole_span(*plan.maintenance_months);
     out["session_minutes"] = whole_span(plan.session_minutes);
     out["pre_care"] = lines(plan.pre_care, language);
     out["aftercare"] = lines(plan.aftercare, language);

@@ -4,12 +4,16 @@
 //
 // Combining several concerns (documented here and in questionnaire.json):
 //   sessions        the widest: max of the mins, max of the maxes (the concern needing most sets the course)
-//   interval_weeks  the longer spacing: max of the mins, max of the maxes (more time to heal)
-//   depth_mm        the overlap of the ranges; when they do not overlap, the shallowest range
-//   maintenance     the more frequent: min of the mins, min of the maxes
+//   interval_weeks  the overlap of the spacings
+//   depth_mm        the overlap of the ranges
+//   maintenance     the more frequent of those concerns that have a sourced one; none when none has
 //   session_minutes the widest range
-// then "proceed" rules apply their modifications (depth caps, extra sessions, longer spacing), and
-// the depth is clamped into the area's usual range, never above its ceiling.
+// When the depths or the spacings do not overlap, one course cannot serve every concern: the answers
+// are referred to a clinician (questionnaire.json's conflict_reason), never silently given the
+// shallowest depth. A concern whose recipe has no course (product absorption) is explained, not
+// planned; alone it leads to a clinician. Then "proceed" rules apply their modifications (depth caps,
+// extra sessions, longer spacing), and the depth is clamped into the area's usual range, never above
+// its ceiling and never through the skin into the fat.
 #pragma once
 
 #include "core/answers.h"
@@ -41,7 +45,8 @@ struct Plan {
   std::string language = kDefaultLanguage;  // asked for in make_plan
   std::vector<PlanLine> wait;               // when any defer rule applies
   // Proceed only:
-  Span sessions, interval_weeks, depth_mm, maintenance_months, session_minutes;
+  Span sessions, interval_weeks, depth_mm, session_minutes;
+  std::optional<Span> maintenance_months;  // only when a chosen concern's recipe has a sourced one
   std::vector<PlanLine> pre_care, aftercare, expected, cautions;
   std::vector<const Rule*> rules_applied;  // for tests and audits
 };

@@ -16,11 +16,15 @@ bool matches(const Condition& c, const Answers& a) {
     case Kind::ConcernsAny: return (a.concern_mask() & c.mask) != 0;
     case Kind::AreaIn: return (bit(a.area) & c.mask) != 0;
     case Kind::SeverityIn: return a.severity && (bit(*a.severity) & c.mask) != 0;
+    case Kind::ChoiceIn: {
+      const auto v = a.choice(c.choice);
+      return v && (c.mask & (KeyMask{1} << *v)) != 0;
+    }
     case Kind::FitzpatrickRange: return a.fitzpatrick && *a.fitzpatrick >= c.min && *a.fitzpatrick <= c.max;
-    case Kind::AgeRange: return a.age && *a.age >= c.min && *a.age <= c.max;
+    case Kind::AgeRange: return a.age && *a.age >= c.min && (c.max_exclusive ? *a.age < c.max : *a.age <= c.max);
     case Kind::Unanswered:
       for (int i = 0; i < kAnswerKeyCount; ++i)
-        if ((c.mask & (1u << i)) && !a.answered(i)) return true;
+        if ((c.mask & (KeyMask{1} << i)) && !a.answered(i)) return true;
       return false;
     case Kind::All:
       for (const auto& child : c.children)

@@ -29,17 +29,21 @@ struct Span {
 //   {"area": {"in": ["around_eyes"]}}           the area is one of
 //   {"severity": {"in": ["severe"]}}            (unanswered never matches)
 //   {"fitzpatrick": {"min": 4, "max": 6}}       inclusive range (unanswered never matches)
-//   {"age": {"min": 0, "max": 17.99}}           inclusive range (unanswered never matches)
+//   {"age": {"below": 18}}                      min inclusive, "below" exclusive ("max" inclusive);
+//                                               unanswered never matches
+//   {"scar_type": {"in": ["raised"]}}           a choice answer is one of (unanswered never matches)
 //   {"unanswered": ["diabetes", "age"]}         any of these keys was left unanswered
 //   {"all": [...]}, {"any": [...]}, {"not": {...}}; several keys in one object: all must hold.
 struct Condition {
-  enum class Kind : std::uint8_t { Always, FlagEquals, ConcernsAny, AreaIn, SeverityIn, FitzpatrickRange, AgeRange,
-                                   Unanswered, All, Any, Not };
+  enum class Kind : std::uint8_t { Always, FlagEquals, ConcernsAny, AreaIn, SeverityIn, ChoiceIn, FitzpatrickRange,
+                                   AgeRange, Unanswered, All, Any, Not };
   Kind kind = Kind::Always;
   Flag flag = Flag::PregnantOrBreastfeeding;
+  Choice choice = Choice::ScarType;
   bool value = true;
-  std::uint32_t mask = 0;  // concerns, areas, severities or answer keys, by kind
+  KeyMask mask = 0;  // concerns, areas, severities, choice values or answer keys, by kind
   double min = 0.0, max = 0.0;
+  bool max_exclusive = false;  // "below": the range stops short of max
   std::vector<Condition> children;
 };
 
@@ -68,8 +72,10 @@ struct Rule {
 
 struct Recipe {
   Concern concern = Concern::FineLines;
-  Span sessions, interval_weeks, depth_mm, maintenance_months, session_minutes;
-  Text why;  // why microneedling suits this concern (a reason of a proceed plan)
+  bool course = true;  // false: explained (its `why`), never planned as sessions (product absorption)
+  Span sessions, interval_weeks, depth_mm, session_minutes;
+  std::optional<Span> maintenance_months;  // only where a source supports it
+  Text why;  // why microneedling suits this concern (a reason of a proceed plan), or why it does not
   std::vector<std::string> sources;
   // Depth differs by area for some concerns (e.g. body skin is thicker).
   struct AreaDepth {
@@ -134,6 +140,9 @@ struct Questionnaire {
   // Safety net: when no plan can be built (a concern without a recipe, an area missing from the skin
   // model), the answers are referred to a clinician with this reason.
   PlanItem fallback_reason;
+  // Concerns whose recipes need different depths or spacing are not merged into one course: the
+  // answers are referred to a clinician, who plans them by treatment zone, with this reason.
+  PlanItem conflict_reason;
   Text disclaimer;
 
   const Recipe* find_recipe(Concern c) const {

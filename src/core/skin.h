@@ -40,12 +40,24 @@ struct DrawingHints {
   double fat_lobule_mm = 0.0;          // typical lobule diameter in the fat band
 };
 
+// How far above the fat the deepest planned needle stays: a tip on the boundary is not in the skin.
+inline constexpr double kSkinMarginMm = 0.05;
+
+// Where a needle limit comes from: sources (a study, a device chart), or the clinic's own setting
+// where no published figure exists, for its medical director to confirm.
+struct LimitBasis {
+  std::vector<std::string> sources;
+  bool clinic_setting = false;
+};
+
 struct BodyArea {
   std::string id;                                 // answer-vocabulary id: forehead, around_eyes, cheeks...
   Text name;
   std::array<double, kLayerCount> thickness_mm{};  // per layer, top down; subcutis is the band drawn
   RangeMm usual_depth_mm;                          // the usual professional needle range here
-  double ceiling_mm = 0.0;                         // never deeper than this here
+  LimitBasis usual_basis;
+  double ceiling_mm = 0.0;                         // never deeper than this here; always inside the skin
+  LimitBasis ceiling_basis;
   Text caution;                                    // optional, e.g. around the eyes: outside the orbital rim only
   std::vector<std::string> sources;
   DrawingHints drawing;

@@ -206,7 +206,11 @@ Transient transient(const HealingModel& m, const Boundaries& b, double downtime_
   tr.immune_cells = ramp(b.inflammation / 2.0, day, s) * (1.0 - ramp(2.0 * day, b.proliferation + 2.0 * day, s));
   // The visible signs last the depth-dependent downtime.
   const double red_end = std::max(downtime_hours, m.redness_full_until_hours + 1.0);
-  tr.redness = (0.75 + 0.25 * ramp(0.0, b.inflammation, s)) * fade_early(m.redness_full_until_hours, red_end, s);
+  // Most of the redness goes early (red to pink in a day or two); a pink tail lasts to the end of the
+  // downtime, so the picture at 2 mm is still pink on day 6 as the chart's "about a week" says.
+  const double a = m.redness_full_until_hours;
+  const double tail = std::sqrt(1.0 - clamp01((s - a) / (red_end - a)));
+  tr.redness = (0.75 + 0.25 * ramp(0.0, b.inflammation, s)) * (0.65 * fade_early(a, red_end, s) + 0.35 * (s < a ? 1.0 : tail));
   const double swell_end = std::max(downtime_hours, m.channels_close_from_hours + 1.0);
   tr.swelling = ramp(0.0, 2.0 * b.inflammation, s) * fade_early(m.channels_close_from_hours, swell_end, s);
   // Fibroblasts wake during inflammation, work through proliferation and slow down over remodelling.

@@ -73,6 +73,7 @@ TEST(Flow, ConditionalQuestionsWaitForConcernsAndArea) {
   set_answer(sheet, "area", "scalp");
   EXPECT_TRUE(question_visible(*hair, sheet));
   auto healthy = sheet_of(testing::healthy_answers());
+  set_answer(healthy, "concerns", {"fine_lines"});
   const auto without = visible_steps(questionnaire(), healthy).size();
   set_answer(healthy, "concerns", {"hair_loss"});
   set_answer(healthy, "area", "scalp");

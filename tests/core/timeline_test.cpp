@@ -251,7 +251,7 @@ INSTANTIATE_TEST_SUITE_P(
                       RednessCase{2.0, 3 * kDay, 0.3, 1.0},    // 2 mm: still clearly red at day 3
                       RednessCase{1.0, 3 * kDay, 0.02, 0.3},   // 1 mm: faint at day 3
                       RednessCase{1.0, 5 * kDay, 0.0, 0.01},   // 1 mm: settled in 4-5 days
-                      RednessCase{2.0, 6 * kDay, 0.001, 0.1},  // 2 mm: nearly gone at day 6
+                      RednessCase{2.0, 6 * kDay, 0.1, 0.3},    // 2 mm: still pink at day 6 ("about a week")
                       RednessCase{2.0, kWeek, 0.0, 0.01}));    // 2 mm: settled in a week
 
 TEST(Sample, SwellingFollowsTheSameDepthDependentDowntime) {
@@ -441,22 +441,25 @@ INSTANTIATE_TEST_SUITE_P(
     ::testing::Values(
         GuidanceCase{0.5, Category::Sees, "spots of blood", true},
         GuidanceCase{3 * kDay, Category::Sees, "spots of blood", false},
-        GuidanceCase{1.0, Category::Avoid, "except what your clinic gave you", true},  // channels open
-        GuidanceCase{18.0, Category::Avoid, "except what your clinic gave you", false},
+        GuidanceCase{1.0, Category::Avoid, "but what your clinic gave you or approved", true},  // channels open
+        GuidanceCase{18.0, Category::Avoid, "but what your clinic gave you or approved", false},
+        GuidanceCase{1.0, Category::Do, "only the moisturizer your clinic gave or approved", true},  // one rule at 1 h
         GuidanceCase{12.0, Category::Avoid, "No sun, no heat", true},
         GuidanceCase{24.0, Category::Avoid, "No sun, no heat", false},
         GuidanceCase{47.0, Category::Avoid, "No makeup for 48 hours", true},  // the cautious value
         GuidanceCase{48.0, Category::Avoid, "No makeup", false},
         GuidanceCase{48.0, Category::Do, "wear makeup again", true},
-        GuidanceCase{6 * kDay, Category::Avoid, "retinoids", true},
-        GuidanceCase{kWeek, Category::Avoid, "retinoids", false},
+        GuidanceCase{6 * kDay, Category::Avoid, "retinol creams", true},
+        GuidanceCase{kWeek, Category::Avoid, "retinol creams", false},
+        GuidanceCase{6 * kDay, Category::Avoid, "ask the prescriber", true},  // never "stop" a prescribed retinoid
         GuidanceCase{0.0, Category::Do, "fragrance-free", true},
-        GuidanceCase{0.0, Category::Do, "sunscreen", true},
+        GuidanceCase{1.0, Category::Do, "sunscreen", false},  // only clinic products on the first day
+        GuidanceCase{24.0, Category::Do, "sunscreen", true},
         GuidanceCase{9 * kMonth, Category::Do, "sunscreen", true},
         GuidanceCase{3 * kDay, Category::Sees, "device maker's chart", true},  // low authority, said so
         GuidanceCase{3 * kDay, Category::CallClinic, "signs of infection", true},
-        GuidanceCase{6 * kDay, Category::CallClinic, "after a week", false},
-        GuidanceCase{kWeek, Category::CallClinic, "still there after a week", true},
+        GuidanceCase{kWeek, Category::CallClinic, "after more than a week", false},  // 2 mm: about a week is normal
+        GuidanceCase{8 * kDay, Category::CallClinic, "still there after more than a week", true},
         GuidanceCase{3 * kWeek, Category::CallClinic, "lumps", true},
         GuidanceCase{6 * kWeek, Category::Do, "next session", true},
         GuidanceCase{9 * kMonth, Category::Do, "6 to 12 months", true}));

@@ -119,7 +119,7 @@ TEST_F(DepthCli, AbdomenLongestNeedleWarnsInOrder) {
   EXPECT_EQ(j["tip_layer"], "subcutis");
   std::vector<std::string> ids;
   for (const auto& w : j["warnings"]) ids.push_back(w["id"]);
-  EXPECT_EQ(ids, (std::vector<std::string>{"above_usual_range", "into_fat", "not_evaluated"}));
+  EXPECT_EQ(ids, (std::vector<std::string>{"above_usual_range", "above_ceiling", "into_fat", "not_evaluated"}));
 }
 
 TEST_F(DepthCli, LengthsBetweenStepsAreAccepted) {

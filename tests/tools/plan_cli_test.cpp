@@ -12,11 +12,11 @@ using skindepth::testing::run_cli;
 namespace {
 
 TEST(PlanCli, ProceedFromStdin) {
-  const auto r = run_cli("plan", R"({"concerns": ["acne_scars"], "area": "cheeks", "fitzpatrick": 2, "age": 30})");
+  const auto r = run_cli("plan", R"({"concerns": ["acne_scars"], "scar_type": "atrophic", "area": "cheeks", "fitzpatrick": 2, "age": 30})");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto j = r.json();
   EXPECT_EQ(j["decision"], "proceed");
-  EXPECT_EQ(j["depth_mm"]["max"], 1.5);
+  EXPECT_EQ(j["depth_mm"]["max"], 1.0);
   EXPECT_FALSE(j["disclaimer"].get<std::string>().empty());
   EXPECT_NE(r.out.find("\n  \"decision\""), std::string::npos) << "2-space indent";
 }
