@@ -79,7 +79,7 @@ INSTANTIATE_TEST_SUITE_P(Areas, EveryArea,
 
 TEST(Picking, ASlopReachesAStructureJustOutsideThePoint) {
   const auto p = pane_for("cheeks");
-  const double depth = p.bounds_mm[3] + (p.bounds_mm[4] - p.bounds_mm[3]) * 0.4;
+  const double depth = p.bounds_mm[3] + (p.bounds_mm[4] - p.bounds_mm[3]) * 0.3;
   // The right edge of a follicle: the first point right of a follicle point that is not one.
   double edge = 0.0;
   bool in = false;
