@@ -71,3 +71,80 @@ TEST(Present, ThePlanPrintedIsThePlanShownWithItsSources) {
 
 }  // namespace
 }  // namespace skindepth::app
+
+namespace skindepth::app {
+namespace {
+
+std::vector<std::string> items_of(const PlanView& v, const std::string& key) {
+  std::vector<std::string> out;
+  for (const auto& sec : v.sections)
+    if (sec.key == key)
+      for (const auto& i : sec.items) out.push_back(i.label.empty() ? i.text : i.label + ": " + i.text);
+  return out;
+}
+
+AppState planned(const nlohmann::json& changes) {
+  auto s = make_state();
+  auto answers = testing::healthy_answers();
+  answers.update(changes);
+  EXPECT_TRUE(command(s, {{"cmd", "setToday"}, {"date", "2026-12-01"}})["ok"].get<bool>());
+  EXPECT_TRUE(command(s, {{"cmd", "setAnswers"}, {"answers", answers}})["ok"].get<bool>());
+  return s;
+}
+
+// Issue 15, item 16: what is printed, copied or handed over carries the warning signs.
+TEST(PresentClinical, EveryProceedPlanAndItsCardCarryTheWarningSigns) {
+  const auto s = planned(nlohmann::json::object());
+  const auto plan = current_plan(s);
+  ASSERT_TRUE(plan && plan->decision == core::Decision::Proceed);
+  const PlanView v = plan_view(s, *plan);
+  const auto signs = items_of(v, "plan.warning_signs");
+  ASSERT_GE(signs.size(), 3u);
+  const std::string text = plan_text(v);
+  for (const char* words : {"infection", "urgent medical help", "New lumps"})
+    EXPECT_NE(text.find(words), std::string::npos) << words;
+  const PlanView card = plan_view(*s.content, summarize(s, *plan));
+  EXPECT_EQ(items_of(card, "plan.warning_signs"), signs) << "the QR card too";
+  EXPECT_EQ(s.content->ui("card.title", "en").find("from the clinic"), std::string::npos) << "a self-assessment, not the clinic's plan";
+}
+
+// Item 11: the plan says how long redness lasts at its own depth, from the timeline's chart.
+TEST(PresentClinical, DowntimeFollowsThePlansDepth) {
+  const auto s = planned({{"concerns", {"stretch_marks"}}, {"area", "abdomen"}});
+  const auto plan = current_plan(s);
+  ASSERT_TRUE(plan && plan->decision == core::Decision::Proceed);
+  const auto aftercare = items_of(plan_view(s, *plan), "plan.aftercare");
+  ASSERT_FALSE(aftercare.empty());
+  const int days = static_cast<int>(std::lround(core::downtime_days(s.content->timeline, plan->depth_mm.max)));
+  EXPECT_GE(days, 5);
+  EXPECT_NE(aftercare.front().find("about " + std::to_string(days) + " days"), std::string::npos) << aftercare.front();
+  for (const auto& line : aftercare) EXPECT_EQ(line.find("1 to 2 days"), std::string::npos) << line;
+}
+
+// Item 6: one rule for the first hours: only what the clinic gave or approved, no sunscreen yet.
+TEST(PresentClinical, TheFirstHoursHaveOneConsistentRule) {
+  const auto s = planned(nlohmann::json::object());
+  const auto plan = current_plan(s);
+  ASSERT_TRUE(plan);
+  for (const auto& l : plan->aftercare) {
+    const bool open_at_1h = (!l.window->from_hours || *l.window->from_hours <= 1.0) && (!l.window->to_hours || *l.window->to_hours > 1.0);
+    if (!open_at_1h) continue;
+    const std::string& t = l.text->en();
+    EXPECT_EQ(t.find("sunscreen"), std::string::npos) << t;
+    EXPECT_EQ(t.find("moisturiser the clinic recommends"), std::string::npos) << t;
+  }
+}
+
+// Item 4: a hair-loss plan keeps the prescribed treatment and lets only approved products on.
+TEST(PresentClinical, HairLossPlansKeepThePrescribedTreatment) {
+  const auto s = planned({{"concerns", {"hair_loss"}}, {"area", "scalp"}, {"hair_loss_diagnosed", true}, {"hair_loss_type", "pattern"}});
+  const auto plan = current_plan(s);
+  ASSERT_TRUE(plan && plan->decision == core::Decision::Proceed);
+  const std::string text = plan_text(s, *plan);
+  EXPECT_NE(text.find("minoxidil"), std::string::npos);
+  EXPECT_NE(text.find("as prescribed"), std::string::npos);
+  EXPECT_NE(text.find("only what your clinician approves"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace skindepth::app

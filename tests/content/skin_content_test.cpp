@@ -225,3 +225,47 @@ TEST(SkinContent, MissingFileIsNamed) {
 
 }  // namespace
 }  // namespace skindepth::content
+
+namespace skindepth::content {
+namespace {
+
+// Issue 15, item 10: the cheek's dermis is the in-vivo ultrasound figure the file's own rule prefers
+// (meng2022 over the cheekbone: 0.87 women / 1.14 men), not facial histology's 1.5 mm.
+TEST(SkinContentClinical, CheekDermisIsTheUltrasoundFigure) {
+  const core::BodyArea* cheeks = default_content().skin.find_area("cheeks");
+  ASSERT_NE(cheeks, nullptr);
+  const double dermis = cheeks->thickness_mm[2] + cheeks->thickness_mm[3];
+  EXPECT_GE(dermis, 0.87);
+  EXPECT_LE(dermis, 1.14);
+}
+
+// Item 3: every ceiling and usual range says where it comes from, and no ceiling reaches the fat.
+TEST(SkinContentClinical, EveryLimitHasASourceOrIsTheClinicsSettingAndStaysInTheSkin) {
+  for (const auto& a : default_content().skin.areas) {
+    EXPECT_TRUE(a.ceiling_basis.clinic_setting || !a.ceiling_basis.sources.empty()) << a.id;
+    EXPECT_TRUE(a.usual_basis.clinic_setting || !a.usual_basis.sources.empty()) << a.id;
+    EXPECT_LE(a.ceiling_mm, a.skin_mm() - core::kSkinMarginMm + 1e-9) << a.id;
+  }
+}
+
+TEST(SkinContentClinical, ACeilingInTheFatIsRefusedWithTheSkinsDepth) {
+  auto doc = nlohmann::json::parse(default_files()["areas.json"]);
+  doc["areas"][0]["ceiling_mm"] = 1.5;  // forehead: 1.067 mm of skin
+  auto files = default_files();
+  files["areas.json"] = doc.dump();
+  const auto r = load(files);
+  ASSERT_FALSE(r.ok());
+  bool found = false;
+  for (const auto& e : r.errors)
+    found = found || (e.pointer == "/areas/0/ceiling_mm" && e.message.find("deeper reaches the fat") != std::string::npos);
+  EXPECT_TRUE(found) << r.errors.front().to_string();
+  doc["areas"][0]["ceiling_mm"] = 1.0;
+  doc["areas"][0].erase("ceiling_basis");
+  files["areas.json"] = doc.dump();
+  const auto missing = load(files);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.errors.front().pointer, "/areas/0/ceiling_basis");
+}
+
+}  // namespace
+}  // namespace skindepth::content
