@@ -429,7 +429,7 @@ void parse_depth_cautions(const Reader& root, const core::Content& content, core
 void parse_questionnaire(const Reader& root, core::Content& content) {
   if (!root.expect_object()) return;
   root.reject_unknown({"steps", "rules", "recipes", "pre_care", "aftercare", "expected", "depth_cautions",
-                       "proceed_reason", "fallback_reason", "conflict_reason", "disclaimer"});
+                       "proceed_reason", "fallback_reason", "conflict_reason", "clamped_reason", "disclaimer"});
   core::Questionnaire qn;
   parse_steps(root, qn);
   parse_rules(root, content, qn);
@@ -441,6 +441,7 @@ void parse_questionnaire(const Reader& root, core::Content& content) {
   qn.proceed_reason = item(root.member("proceed_reason"), content, false);
   qn.fallback_reason = item(root.member("fallback_reason"), content, false);
   qn.conflict_reason = item(root.member("conflict_reason"), content, false);
+  qn.clamped_reason = item(root.member("clamped_reason"), content, false);
   qn.disclaimer = read_text(root, "disclaimer");
   content.questionnaire = std::move(qn);
 }

@@ -151,7 +151,9 @@ Plan make_plan(const Content& content, const Answers& answers, const std::string
   }
   plan.sessions.min += extra_sessions;
   plan.sessions.max += extra_sessions;
+  const double wanted = plan.depth_mm.max;
   clamp_to_area(*area, plan.depth_mm);
+  if (plan.depth_mm.max < wanted - 1e-9) plan.cautions.push_back(line(q.clamped_reason));
   for (const auto& d : q.depth_cautions)
     if (plan.depth_mm.max > d.above_mm) plan.cautions.push_back(line(d.text, d.sources));
 

@@ -143,6 +143,9 @@ struct Questionnaire {
   // Concerns whose recipes need different depths or spacing are not merged into one course: the
   // answers are referred to a clinician, who plans them by treatment zone, with this reason.
   PlanItem conflict_reason;
+  // Shown when the area's usual range or ceiling made the plan shallower than its concerns' studies:
+  // the plan keeps the needle inside the skin drawn, the clinician sets the final depth.
+  PlanItem clamped_reason;
   Text disclaimer;
 
   const Recipe* find_recipe(Concern c) const {

@@ -329,6 +329,9 @@ TEST(Plan, PatternHairLossIsWeeklyForTwelveWeeksInsideTheScalp) {
   EXPECT_EQ(p.depth_mm.max, 1.25);
   const Content& c = content::default_content();
   EXPECT_NE(query_depth(*c.skin.find_area("scalp"), c.skin, p.depth_mm.max).tip_layer, Layer::Subcutis);
+  EXPECT_TRUE(std::any_of(p.cautions.begin(), p.cautions.end(),
+                          [&](const PlanLine& l) { return l.text == &c.questionnaire.clamped_reason.text; }))
+      << "the plan says why it is shallower than the study";
   const auto& all = content::default_content().questionnaire.expected;
   EXPECT_EQ(p.expected.size(), all.size() - 1) << "the hair-loss expectation is added, the maintenance one left out";
   EXPECT_TRUE(std::any_of(p.expected.begin(), p.expected.end(),
@@ -419,6 +422,7 @@ const char* kLiteral = R"({
   "expected": [{"text": "e", "sources": ["meng2022"]}],
   "depth_cautions": [],
   "proceed_reason": {"text": "ok", "sources": ["meng2022"]},
+  "clamped_reason": {"text": "shallower", "sources": ["meng2022"]},
   "conflict_reason": {"text": "different plans", "sources": ["meng2022"]},
   "fallback_reason": {"text": "no plan here", "sources": ["meng2022"]},
   "disclaimer": "edu"
