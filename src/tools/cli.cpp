@@ -109,6 +109,14 @@ std::optional<std::string> language_for(const std::string& command, const Args& 
   return std::nullopt;
 }
 
+std::optional<double> needle_for(const std::string& command, const std::string& text, const core::NeedleCatalog& needles) {
+  const auto mm = parse_number(text);
+  if (mm && needles.accepts(*mm)) return mm;
+  fail(command, "--needle-mm expects a length from " + content::format_number(needles.min_mm) + " to " +
+                    content::format_number(needles.max_mm) + " mm, found \"" + text + "\"");
+  return std::nullopt;
+}
+
 std::optional<double> parse_number(const std::string& text) {
   if (text.empty()) return std::nullopt;
   char* end = nullptr;

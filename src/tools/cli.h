@@ -38,6 +38,10 @@ std::optional<core::Content> content_for(const std::string& command, const Args&
 // languages; prints the error and returns nullopt for an unknown one.
 std::optional<std::string> language_for(const std::string& command, const Args& args, const core::Content& content);
 
+// The --needle-mm text as a length the content offers (devices.json: any length between its min and
+// max, as the widget accepts); prints the error and returns nullopt otherwise.
+std::optional<double> needle_for(const std::string& command, const std::string& text, const core::NeedleCatalog& needles);
+
 // Parses a number that must be finite; rejects trailing garbage ("1.5mm").
 std::optional<double> parse_number(const std::string& text);
 

@@ -40,13 +40,9 @@ int run_depth(const std::vector<std::string>& argv) {
   const auto language = language_for(kName, args, *content);
   if (!language) return kExitUsage;
   const std::string& lang = *language;
-  // The lengths the content offers (devices.json), as everywhere in the widget; any length between
-  // the steps is answered just as exactly.
-  const auto& needles = content->skin.needles;
-  const auto needle = parse_number(*needle_text);
-  if (!needle || !needles.accepts(*needle))
-    return fail(kName, "--needle-mm expects a length from " + content::format_number(needles.min_mm) + " to " +
-                           content::format_number(needles.max_mm) + " mm, found \"" + *needle_text + "\"");
+  // Any length the content offers is answered, between the steps just as exactly.
+  const auto needle = needle_for(kName, *needle_text, content->skin.needles);
+  if (!needle) return kExitUsage;
   const auto* area = content->skin.find_area(*area_id);
   if (!area) {
     std::string known;

@@ -43,14 +43,11 @@ int run_timeline(const std::vector<std::string>& argv) {
 
   // The needle range of the content (devices.json) and the course limits of the core: the same
   // values the widget's sliders and host API accept.
-  const auto& needles = content->skin.needles;
   const auto& limits = core::kCourseLimits;
   core::Course course;
   if (auto mm = args.get("needle-mm")) {
-    const auto v = parse_number(*mm);
-    if (!v || !needles.accepts(*v))
-      return fail(kCommand, "--needle-mm: expected a needle length in mm from " + content::format_number(needles.min_mm) +
-                                " to " + content::format_number(needles.max_mm) + ", got \"" + *mm + "\"");
+    const auto v = needle_for(kCommand, *mm, content->skin.needles);
+    if (!v) return kExitUsage;
     course.needle_mm = *v;
   }
   if (auto n = args.get("sessions")) {

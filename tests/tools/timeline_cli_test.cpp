@@ -147,7 +147,7 @@ INSTANTIATE_TEST_SUITE_P(
                       ErrorCase{"--at 3x", "unknown unit \"x\""}, ErrorCase{"--at -1d", "cannot be negative"},
                       ErrorCase{"--at ''", "empty duration"}, ErrorCase{"--at 3", "missing unit"},
                       ErrorCase{"--at soon", "expected a duration"},
-                      ErrorCase{"--at 3d --needle-mm abc", "--needle-mm: expected a needle length"},
+                      ErrorCase{"--at 3d --needle-mm abc", "--needle-mm expects a length"},
                       ErrorCase{"--at 3d --needle-mm 9", "from 0.25 to 2.5"},
                       ErrorCase{"--at 3d --needle-mm 1.5mm", "--needle-mm"},
                       ErrorCase{"--at 3d --sessions 0 --every-weeks 4", "--sessions: expected a whole number"},
