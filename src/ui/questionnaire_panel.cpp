@@ -29,12 +29,43 @@ void heading(const std::string& text) {
 }
 
 // A choice drawn as a full-width selectable row (finger-sized).
+// A choice drawn as a full-width selectable row (finger-sized) with a real check box or radio
+// button at its left, drawn in the accent colour when chosen.
 bool choice_row(const std::string& label, bool selected, bool multi) {
-  const std::string mark = multi ? (selected ? "[x]  " : "[  ]  ") : (selected ? "(o)  " : "(  )  ");
-  return ImGui::Selectable((mark + label).c_str(), selected, 0, ImVec2(0, ImGui::GetFontSize() * 1.6f));
+  const float em = ImGui::GetFontSize();
+  const float mark = em * 1.1f, gap = em * 0.6f;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float height = std::max(em * 2.2f, ImGui::CalcTextSize(label.c_str(), nullptr, false,
+                                                                 ImGui::GetContentRegionAvail().x - mark - gap).y + em);
+  ImGui::PushID(label.c_str());
+  const bool clicked = ImGui::Selectable("##row", selected, 0, ImVec2(0, height));
+  ImGui::PopID();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), accent = ImGui::GetColorU32(ImGuiCol_CheckMark);
+  const ImVec2 c(at.x + mark / 2, at.y + height / 2);
+  if (multi) {
+    const ImVec2 lo(c.x - mark / 2, c.y - mark / 2), hi(c.x + mark / 2, c.y + mark / 2);
+    if (selected) {
+      dl->AddRectFilled(lo, hi, accent, em * 0.2f);
+      const ImVec2 tick[] = {ImVec2(lo.x + mark * 0.22f, c.y), ImVec2(c.x - mark * 0.08f, hi.y - mark * 0.25f),
+                             ImVec2(hi.x - mark * 0.2f, lo.y + mark * 0.25f)};
+      dl->AddPolyline(tick, 3, IM_COL32(255, 255, 255, 255), 0, em * 0.14f);
+    } else {
+      dl->AddRect(lo, hi, ink, em * 0.2f, 0, em * 0.09f);
+    }
+  } else {
+    dl->AddCircle(c, mark / 2, selected ? accent : ink, 0, em * 0.09f);
+    if (selected) dl->AddCircleFilled(c, mark * 0.28f, accent);
+  }
+  const float wrap = ImGui::GetContentRegionAvail().x;
+  const ImVec2 text_size = ImGui::CalcTextSize(label.c_str(), nullptr, false, wrap - mark - gap);
+  dl->AddText(nullptr, 0.0f, ImVec2(at.x + mark + gap, c.y - text_size.y / 2), ink, label.c_str(), nullptr, wrap - mark - gap);
+  return clicked;
 }
 
-void draw_question(const app::AppState& state, const core::Question& q, Actions& out) {
+// Draws one question; true when a single choice was picked (the step may then advance on its own).
+bool draw_question(const app::AppState& state, const core::Question& q, Actions& out) {
+  bool picked = false;
   const auto& lang = state.language;
   ImGui::PushID(q.key.c_str());
   text_wrapped(q.label.get(lang));
@@ -61,7 +92,10 @@ void draw_question(const app::AppState& state, const core::Question& q, Actions&
       for (const auto& o : q.options) {
         const nlohmann::json option = core::option_value(q, o);
         const bool on = current && *current == option;
-        if (choice_row(o.label.get(lang), on, false)) out.push_back(answer(q.key, option));
+        if (choice_row(o.label.get(lang), on, false)) {
+          out.push_back(answer(q.key, option));
+          picked = true;
+        }
         if (!o.description.empty()) {
           ImGui::Indent();
           muted(o.description.get(lang));
@@ -96,6 +130,7 @@ void draw_question(const app::AppState& state, const core::Question& q, Actions&
   if (!q.why.empty()) muted(q.why.get(lang));
   ImGui::Separator();
   ImGui::PopID();
+  return picked;
 }
 
 // A section of the plan: bullets with their sources, rows of numbers, or numbered dates.
@@ -221,16 +256,18 @@ void draw_plan(const app::AppState& state, const core::Plan& plan, Actions& out)
 }  // namespace
 
 void draw_questionnaire_panel(const app::AppState& state, const app::Layout& layout, Actions& out) {
-  if (begin_panel("##quiz", layout.panel)) {
+  const auto steps = app::visible_steps(state);
+  const int count = static_cast<int>(steps.size());
+  const int at = std::clamp(state.quiz.step, 0, count);  // `count` is the plan page
+  // A window per page: each step opens at its top, and the plan at its verdict.
+  const std::string window = at < count ? "##quiz" + std::to_string(at) : std::string("##plan");
+  if (begin_panel(window.c_str(), layout.panel)) {
     if (!state.content || state.content->questionnaire.steps.empty()) {
       text_wrapped(state.ui("app.loading"));
       end_panel();
       return;
     }
     const auto& questionnaire = state.content->questionnaire;
-    const auto steps = app::visible_steps(state);
-    const int count = static_cast<int>(steps.size());
-    const int at = std::clamp(state.quiz.step, 0, count);  // `count` is the plan page
     if (at < count) {
       const auto& step = questionnaire.steps[steps[at]];
       char progress[64];
@@ -241,8 +278,15 @@ void draw_questionnaire_panel(const app::AppState& state, const app::Layout& lay
       text_wrapped(step.title.get(state.language));
       ImGui::SetWindowFontScale(1.0f);
       ImGui::Separator();
+      int visible = 0;
+      bool picked = false;
       for (const auto& q : step.questions)
-        if (core::question_visible(q, state.quiz.answers)) draw_question(state, q, out);
+        if (core::question_visible(q, state.quiz.answers)) {
+          ++visible;
+          picked = draw_question(state, q, out) || picked;
+        }
+      // A step that is one single-choice question moves on by itself once it is answered: one tap.
+      if (picked && visible == 1) out.push_back(app::act::StepTo{at + 1});
       const bool complete = core::step_complete(questionnaire, steps[at], state.quiz.answers);
       const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
       if (at > 0) {

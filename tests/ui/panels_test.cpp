@@ -69,3 +69,31 @@ TEST_F(Panels, TwoFingersZoomAndOneFingerPresses) {
 
 }  // namespace
 }  // namespace skindepth::ui
+
+namespace skindepth::ui {
+namespace {
+
+// Issue 16: a step that is one single-choice question moves on when it is answered (one tap), and
+// each step is its own window, so it opens at its top.
+TEST_F(Panels, ASingleChoiceStepAdvancesWithOneTap) {
+  state.viewport = {1440, 900, 1};
+  ASSERT_TRUE(app::apply(state, app::act::SetView{app::View::Questionnaire}));
+  ASSERT_TRUE(app::apply(state, app::act::Answer{"concerns", nlohmann::json::array({"texture"})}));
+  ASSERT_TRUE(app::apply(state, app::act::StepTo{1}));  // the area step
+  frame();
+  ImGuiWindow* panel = ImGui::FindWindowByName("##quiz1");
+  ASSERT_NE(panel, nullptr) << "the step's own window";
+  std::vector<app::Action> actions;
+  for (float y = panel->Pos.y + 40; y < panel->Pos.y + panel->Size.y && actions.empty(); y += 8)
+    actions = click(panel->Pos.x + panel->Size.x / 2, y);
+  ASSERT_EQ(actions.size(), 2u);
+  const auto* answer = std::get_if<app::act::Answer>(&actions[0].what);
+  ASSERT_NE(answer, nullptr);
+  EXPECT_EQ(answer->key, "area");
+  const auto* step = std::get_if<app::act::StepTo>(&actions[1].what);
+  ASSERT_NE(step, nullptr);
+  EXPECT_EQ(step->step, 2);
+}
+
+}  // namespace
+}  // namespace skindepth::ui
