@@ -66,6 +66,11 @@ bool parse_date(const std::string& iso, Date& out) {
   return true;
 }
 
+int Date::weekday() const {
+  const long days = days_from_civil(year, month, day);  // 1970-01-01 was a Thursday
+  return static_cast<int>(((days % 7) + 11) % 7);
+}
+
 Date add_days(const Date& date, int days) { return civil_from_days(days_from_civil(date.year, date.month, date.day) + days); }
 
 std::vector<Date> session_dates(const Date& start, int sessions, int interval_weeks) {

@@ -11,6 +11,7 @@ struct Date {
   int year = 0, month = 0, day = 0;  // all zero: no date (invalid)
   bool valid() const;
   std::string iso() const;  // 2026-11-21
+  int weekday() const;      // 0 Sunday .. 6 Saturday
 };
 
 bool parse_date(const std::string& iso, Date& out);  // "YYYY-MM-DD"

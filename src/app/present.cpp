@@ -64,7 +64,7 @@ PlanView course_view(const core::Content& content, const PlanSummary& summary) {
     PlanSection dates{PlanSection::Style::Numbered, "plan.calendar", ui("plan.calendar"), {}};
     for (const auto& iso : summary.dates) {
       Date d;
-      dates.items.push_back({"", parse_date(iso, d) ? date_text(d) : iso, {}});
+      dates.items.push_back({"", parse_date(iso, d) ? date_text(content, lang, d) : iso, {}});
     }
     v.sections.push_back(std::move(dates));
   }
@@ -106,7 +106,25 @@ std::string span_text(const core::Span& span, int decimals, const char* unit) {
 
 std::string mm_text(double mm) { return span_text({mm, mm}, 2, " mm"); }
 
-std::string date_text(const Date& date) { return date.iso(); }
+std::string date_text(const core::Content& content, const std::string& language, const Date& date) {
+  auto nth = [](const std::string& list, int n) {
+    std::size_t start = 0;
+    for (int i = 0; i < n; ++i) {
+      start = list.find(',', start);
+      if (start == std::string::npos) return std::string();
+      ++start;
+    }
+    return list.substr(start, list.find(',', start) - start);
+  };
+  const std::string weekday = nth(content.ui("date.weekdays", language), date.weekday());
+  const std::string month = nth(content.ui("date.months", language), date.month - 1);
+  std::string out = content.ui("date.format", language);  // e.g. "{weekday} {day} {month} {year}"
+  if (weekday.empty() || month.empty() || out.find("{day}") == std::string::npos) return date.iso();
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"{weekday}", weekday}, {"{day}", std::to_string(date.day)},
+                                  {"{month}", month}, {"{year}", std::to_string(date.year)}})
+    if (const auto at = out.find(key); at != std::string::npos) out.replace(at, key.size(), value);
+  return out;
+}
 
 std::string sources_text(const AppState& s, const std::vector<std::string>& ids) {
   if (ids.empty() || !s.content) return {};

@@ -19,7 +19,9 @@ std::string time_text(const AppState& state, double hours);
 // "3", "3–6", "1.00 mm", "1.00–1.50 mm": `decimals` after the point, an optional unit.
 std::string span_text(const core::Span& span, int decimals = 0, const char* unit = "");
 std::string mm_text(double mm);  // "1.25 mm"
-std::string date_text(const Date& date);
+// "Tue 8 Dec 2026" in the language's order and names (ui.json's date.weekdays, date.months and
+// date.format); the ISO date when the content has no names.
+std::string date_text(const core::Content& content, const std::string& language, const Date& date);
 // "Sources: Meng 2022; Kalluri 2011" ("" without sources).
 std::string sources_text(const AppState& state, const std::vector<std::string>& ids);
 

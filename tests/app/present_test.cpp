@@ -148,3 +148,21 @@ TEST(PresentClinical, HairLossPlansKeepThePrescribedTreatment) {
 
 }  // namespace
 }  // namespace skindepth::app
+
+namespace skindepth::app {
+namespace {
+
+// Issue 16: dates in the page's language, not ISO.
+TEST(Present, DatesInTheLanguage) {
+  const auto& c = content::default_content();
+  Date d;
+  ASSERT_TRUE(parse_date("2026-12-08", d));
+  EXPECT_EQ(d.weekday(), 2);
+  EXPECT_EQ(date_text(c, "en", d), "Tue 8 Dec 2026");
+  EXPECT_EQ(date_text(c, "es", d), "mar 8 dic 2026");
+  ASSERT_TRUE(parse_date("2028-02-29", d));
+  EXPECT_EQ(date_text(c, "en", d), "Tue 29 Feb 2028");
+}
+
+}  // namespace
+}  // namespace skindepth::app
