@@ -40,23 +40,42 @@ target_compile_options(imgui PRIVATE -Oz)
 target_compile_options(qrcodegen PRIVATE -Oz)
 target_compile_options(imgui_backends PRIVATE -Oz)
 
-# The embed script, minified for the site by the closure compiler from npm (scripts/setup) when it
-# is there (local variables renamed, comments dropped: 10.0 -> 7.1 KB gzip); web/ keeps the source.
+# --- The embed script: the files of web/src joined into one skindepth.js ----------------------------
+# web/src in order, all in one strict-mode function: the page gets no global but window.SkinDepth. The
+# closure compiler from npm (scripts/setup) minifies the join when it is there (local names renamed,
+# comments dropped); without it the files are joined as they are (cmake/JoinScripts.cmake), with the
+# same wrapper.
+set(kEmbedSources "")
+foreach(part IN ITEMS loader widget mirror plan-card main)
+  list(APPEND kEmbedSources "${CMAKE_SOURCE_DIR}/web/src/${part}.js")
+endforeach()
+set(kEmbedWrapper "(function(){'use strict'$<SEMICOLON>%output%})()$<SEMICOLON>")
+set(kEmbedScript "${CMAKE_BINARY_DIR}/skindepth.js")
 set(kClosure "${CMAKE_SOURCE_DIR}/node_modules/.bin/google-closure-compiler")
-set(kEmbedScript "${CMAKE_SOURCE_DIR}/web/skindepth.js")
 if(EXISTS "${kClosure}")
-  set(kEmbedScript "${CMAKE_BINARY_DIR}/skindepth.min.js")
+  set(kClosureInputs "")
+  foreach(f IN LISTS kEmbedSources)
+    list(APPEND kClosureInputs --js "${f}")
+  endforeach()
   add_custom_command(OUTPUT "${kEmbedScript}"
     COMMAND "${kClosure}" --compilation_level SIMPLE --language_in ECMASCRIPT_2020 --language_out ECMASCRIPT_2020
-            --js "${CMAKE_SOURCE_DIR}/web/skindepth.js" --js_output_file "${kEmbedScript}"
-    DEPENDS "${CMAKE_SOURCE_DIR}/web/skindepth.js" COMMENT "Minifying the embed script" VERBATIM)
+            --assume_function_wrapper "--output_wrapper=${kEmbedWrapper}" ${kClosureInputs} --js_output_file "${kEmbedScript}"
+    DEPENDS ${kEmbedSources} COMMENT "Joining and minifying the embed script" VERBATIM)
+else()
+  message(STATUS "No closure compiler at ${kClosure}: the embed script is joined without minifying")
+  add_custom_command(OUTPUT "${kEmbedScript}"
+    COMMAND ${CMAKE_COMMAND} "-DOUT=${kEmbedScript}" "-DWRAPPER=${kEmbedWrapper}" "-DFILES=${kEmbedSources}"
+            -P "${CMAKE_SOURCE_DIR}/cmake/JoinScripts.cmake"
+    DEPENDS ${kEmbedSources} "${CMAKE_SOURCE_DIR}/cmake/JoinScripts.cmake" COMMENT "Joining the embed script" VERBATIM)
 endif()
 
-# The servable site: the page, the embed script, the module and the default content, side by side.
+# The servable site: the pages, the embed script, the module and the default content, side by side
+# (web/'s own files, not web/src: the site has the joined script only).
+file(GLOB kWebFiles CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css" "${CMAKE_SOURCE_DIR}/web/*.js")
 set(kSite "${CMAKE_BINARY_DIR}/site")
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory "${kSite}/content"
-  COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/web" "${kSite}"
+  COMMAND ${CMAKE_COMMAND} -E copy ${kWebFiles} "${kSite}/"
   COMMAND ${CMAKE_COMMAND} -E copy "${kEmbedScript}" "${kSite}/skindepth.js"
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/content" "${kSite}/content"
   COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.js"
