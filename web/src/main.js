@@ -21,7 +21,7 @@ window.SkinDepth = SkinDepth;
 
 function autoMount() {
   document.querySelectorAll('[data-skindepth]').forEach(function (el) {
-    SkinDepth.mount(el).catch(function () { /* reported in the element and the console */ });
+    SkinDepth.mount(el).catch(function () { /* a failed start is reported in the element and the console */ });
   });
 }
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', autoMount);

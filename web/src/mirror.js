@@ -1,12 +1,14 @@
 /* SkinDepth embed script: the semantic mirror. Real controls a screen reader operates, next to the
  * canvas: view buttons, the area, the needle, the healing timeline, the questionnaire's current step
  * and the plan. It follows the widget (its events and the commands it sends) and drives it through
- * the same commands as the JS API. */
+ * the same commands as the JS API; every text in it comes from the module. */
 
-var MIRROR_TEXTS = ['mirror.label', 'mirror.views', 'mirror.time', 'mirror.escape', 'mirror.plan', 'cross.area',
-                    'cross.needle', 'timeline.play', 'timeline.pause', 'quiz.back', 'quiz.next', 'quiz.see_plan',
-                    'quiz.yes', 'quiz.no', 'quiz.step_of', 'quiz.answer_all', 'plan.edit'];
+var kMirrorTexts = ['mirror.label', 'mirror.views', 'mirror.time', 'mirror.escape', 'cross.area', 'cross.needle',
+                   'timeline.play', 'timeline.pause', 'quiz.back', 'quiz.next', 'quiz.see_plan', 'quiz.yes', 'quiz.no',
+                   'quiz.step_of', 'quiz.answer_all', 'plan.edit'];
 
+// A command from one of the mirror's controls. Refused, it changed nothing (_call() logged why): the
+// mirror goes back to what the widget shows either way.
 Widget.prototype._run = function (cmd) {
   var self = this;
   return this.command(cmd).then(function (r) { self._refreshMirror(); return r; }, function () { self._refreshMirror(); });
@@ -14,7 +16,7 @@ Widget.prototype._run = function (cmd) {
 
 Widget.prototype._buildMirror = function () {
   var self = this, id = this.canvas.id;
-  var choices = this.command({cmd: 'getChoices', texts: MIRROR_TEXTS});
+  var choices = this.command({cmd: 'getChoices', texts: kMirrorTexts});
   return choices.then(function (r) {
     var c = r.choices, t = function (k) { return c.texts[k] || k; };
     if (self.mirror) self.mirror.remove();
@@ -79,7 +81,10 @@ Widget.prototype._refreshMirror = function () {
     self.mirrorPending = false;
     self.command({cmd: 'getState'}).then(function (r) {
       var s = r.state, p = self.mirrorParts;
-      if (s.language !== self.mirrorLanguage) return self._buildMirror();
+      if (s.language !== self.mirrorLanguage) {  // a new language: the chrome's texts and the mirror anew
+        self._loadTexts();
+        return self._buildMirror();
+      }
       self.mirrorState = s;
       self.viewButtons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-view') === s.view)); });
       p.sections.forEach(function (sec) { sec.hidden = sec.getAttribute('data-for') !== s.view; });
@@ -93,7 +98,7 @@ Widget.prototype._refreshMirror = function () {
       if (s.view === 'questionnaire') {
         return self.command({cmd: 'getQuestionnaire'}).then(function (q) { self._renderQuiz(q.questionnaire); });
       }
-    }).catch(function () { /* reported by command() */ });
+    }).catch(logFault);
   }, 0);
 };
 

@@ -1,77 +1,52 @@
-/* SkinDepth embed script: the plan card of a #skindepth-plan= link, shown by the page's first widget. */
+/* SkinDepth embed script: the plan card. A plan a clinic handed over by QR code opens the page with
+ * #skindepth-plan=<summary>; the page's first widget shows it as a card above the drawing. The module
+ * reads the link (readPlanLink: src/app/plan_link.h) and answers with the card, every text already in
+ * the link's language, or with a notice when the link is damaged; this file only draws it. */
 
-// --- The plan a clinic handed over by QR code: #skindepth-plan=<summary> (src/app/plan_link.h) ---
-var PLAN_KEY = '#skindepth-plan=';
-function readPlanFragment(hash) {
-  if (hash.indexOf(PLAN_KEY) !== 0) return null;
-  var s = {dates: []}, fields = {};
-  try {
-    hash.slice(PLAN_KEY.length).split(';').forEach(function (f) {
-      var eq = f.indexOf('=');
-      if (eq < 0) throw new Error('field');
-      fields[f.slice(0, eq)] = decodeURIComponent(f.slice(eq + 1));
-    });
-  } catch (e) { return {invalid: true}; }
-  var decisions = {p: 'plan.proceed', d: 'plan.defer', r: 'plan.refer'};
-  if (fields.v !== '1' || !fields.l || !decisions[fields.d] || !/^[a-z_]+$/.test(fields.a || '')) return {invalid: true};
-  s.language = fields.l;
-  s.proceed = fields.d === 'p';
-  s.decisionKey = decisions[fields.d];
-  s.area = fields.a;
-  var spanRe = /^\d+(\.\d+)?(-\d+(\.\d+)?)?$/;
-  s.rows = [['plan.sessions', fields.s], ['plan.interval', fields.i], ['plan.depth', fields.m && fields.m + ' mm'],
-            ['plan.maintenance', fields.x], ['plan.minutes', fields.t]];
-  if (s.proceed && !s.rows.every(function (r) { return r[1] && spanRe.test(r[1].replace(' mm', '')); })) return {invalid: true};
-  if (fields.c) s.dates = fields.c.split(',').filter(function (d) { return /^\d{4}-\d{2}-\d{2}$/.test(d); });
-  return s;
-}
+var kPlanLinkStart = '#skindepth-plan=';
 
-var CARD_TEXTS = ['card.title', 'card.area', 'card.close', 'card.invalid', 'plan.stamp', 'plan.proceed', 'plan.defer',
-                  'plan.refer', 'plan.sessions', 'plan.interval', 'plan.depth', 'plan.maintenance', 'plan.minutes',
-                  'plan.calendar', 'app.disclaimer'];
+function isPlanLink(hash) { return hash.indexOf(kPlanLinkStart) === 0; }
 
-// A readable card of the handed-over plan, above the widget, stamped like every export; its texts
-// in the plan's language, from the widget's content.
-Widget.prototype._planCard = function (summary) {
-  var self = this, cmd = {cmd: 'getChoices', texts: CARD_TEXTS};
-  if (!summary.invalid) cmd.language = summary.language;
-  return this.command(cmd).then(function (r) { self._drawPlanCard(summary, r.choices); });
+Widget.prototype._showPlanCard = function () {
+  this._drawPlanCard(this._call({cmd: 'readPlanLink', url: window.location.href}).card);
 };
 
-Widget.prototype._drawPlanCard = function (summary, choices) {
-  var tx = {
-    t: function (key) { return choices.texts[key] || key; },
-    area: function (id) { var a = choices.areas.filter(function (x) { return x.id === id; })[0]; return a ? a.name : id; }
-  };
-  var card = el('section', {'class': 'sd-plan-card', 'aria-labelledby': this.canvas.id + '-card'});
-  card.appendChild(el('h2', {id: this.canvas.id + '-card'}, tx.t('card.title')));
-  if (summary.invalid) {
-    card.appendChild(el('p', {}, tx.t('card.invalid')));
+// `card`: {valid: false, title, notice, close, language} or {valid: true, language, title, stamp,
+// decision, area, sections: [{heading, style: 'rows' | 'numbered', items: [{label, text}]}], disclaimer,
+// close}. Rows are a definition list, numbered items an ordered list.
+Widget.prototype._drawPlanCard = function (card) {
+  var self = this, id = this.canvas.id + '-card';
+  var box = el('section', {'class': 'sd-plan-card', 'aria-labelledby': id, lang: card.language});
+  box.appendChild(el('h2', {id: id}, card.title));
+  if (!card.valid) {
+    box.appendChild(el('p', {}, card.notice));
   } else {
-    card.setAttribute('lang', summary.language);
-    card.appendChild(el('p', {'class': 'sd-stamp'}, tx.t('plan.stamp')));
-    card.appendChild(el('h3', {}, tx.t(summary.decisionKey)));
-    card.appendChild(el('p', {}, tx.t('card.area') + ': ' + tx.area(summary.area)));
-    if (summary.proceed) {
-      var dl = el('dl');
-      summary.rows.forEach(function (r) {
-        dl.appendChild(el('dt', {}, tx.t(r[0])));
-        dl.appendChild(el('dd', {}, r[1].replace(/-/g, '–')));
-      });
-      card.appendChild(dl);
-      if (summary.dates.length) {
-        card.appendChild(el('h4', {}, tx.t('plan.calendar')));
+    box.appendChild(el('p', {'class': 'sd-stamp'}, card.stamp));
+    box.appendChild(el('h3', {}, card.decision));
+    box.appendChild(el('p', {}, card.area));
+    card.sections.forEach(function (sec) {
+      if (sec.heading) box.appendChild(el('h4', {}, sec.heading));
+      if (sec.style === 'rows') {
+        var dl = el('dl');
+        sec.items.forEach(function (i) {
+          dl.appendChild(el('dt', {}, i.label));
+          dl.appendChild(el('dd', {}, i.text));
+        });
+        box.appendChild(dl);
+      } else {
         var ol = el('ol');
-        summary.dates.forEach(function (d) { ol.appendChild(el('li', {}, d)); });
-        card.appendChild(ol);
+        sec.items.forEach(function (i) {
+          var li = el('li', {}, i.text);
+          if (i.label) li.insertBefore(el('strong', {}, i.label + ' '), li.firstChild);
+          ol.appendChild(li);
+        });
+        box.appendChild(ol);
       }
-    }
-    card.appendChild(el('p', {'class': 'sd-muted'}, tx.t('app.disclaimer')));
+    });
+    box.appendChild(el('p', {'class': 'sd-muted'}, card.disclaimer));
   }
-  var close = el('button', {type: 'button', 'class': 'sd-card-close'}, tx.t('card.close'));
-  var self = this;
-  close.addEventListener('click', function () { card.remove(); self.canvas.focus(); });
-  card.appendChild(close);
-  this.el.insertBefore(card, this.el.firstChild);
-  this.planCard = card;
+  var close = el('button', {type: 'button', 'class': 'sd-card-close'}, card.close);
+  close.addEventListener('click', function () { box.remove(); self.canvas.focus(); });
+  box.appendChild(close);
+  this.el.insertBefore(box, this.el.firstChild);
 };
