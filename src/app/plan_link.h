@@ -7,7 +7,8 @@
 //   v=1;l=en;d=p;a=cheeks;s=3-6;i=4-6;m=1-1.5;x=6-12;t=30-45;c=2026-11-28,2026-12-26
 // v version, l language, d decision (p proceed, d defer, r refer), a area id, and for proceed:
 // s sessions, i weeks between sessions, m needle depth (mm), x maintenance (months), t minutes per
-// session, c session dates. web/skindepth.js reads the same format and shows a plan card.
+// session, c session dates. Only read_plan_link() reads it: the page shows the card the readPlanLink
+// command (app/commands.cpp) answers (web/src/plan-card.js).
 #pragma once
 
 #include "app/app_state.h"

@@ -3,7 +3,7 @@
 mergeInto(LibraryManager.library, {
   // As Emscripten's, but without needless resizes: each one reallocates the WebGL drawing buffer
   // and waits for the GPU process (about 0.3 s each with a software rasteriser). The canvas keeps
-  // a size it already has (web/skindepth.js sizes it before the context exists), and SDL's 1x1
+  // a size it already has (web/src/widget.js sizes it before the context exists), and SDL's 1x1
   // probe on window creation, which asks whether CSS sizes the canvas, is skipped: ours always is.
   emscripten_set_canvas_element_size__deps: ['$findCanvasEventTarget'],
   emscripten_set_canvas_element_size__sig: 'iiii',

@@ -159,7 +159,7 @@ test('print view shows only the stamped plan; the .ics downloads', async () => {
 });
 
 test('the iframe form mounts from its query string and sizes the iframe', async () => {
-  const {context, page, errors} = await open(site.browser, site.url + 'frame-host.html', kDesktop, {waitReady: false});
+  const {context, page, errors} = await open(site.browser, site.url + 'frame-host.html', kDesktop, {waitFor: null});
   const frame = page.frameLocator('iframe[data-skindepth-frame]');
   await frame.locator('[data-drawn="true"]').waitFor({timeout: 60000});
   const state = await page.frames()[1].evaluate(() => SkinDepth.instances[0].getState());

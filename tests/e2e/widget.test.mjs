@@ -2,13 +2,11 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import {open, settle, shot, kPhone, kDesktop, useSite} from './harness.mjs';
+import {open, settle, shot, kPhone, kDesktop, useSite, isSkin, distinctColours} from './harness.mjs';
 import {decodePng, countPixels} from './png.mjs';
 
 const site = useSite();
 
-// Skin tones of the drawing: warm pinks and beiges (r high, r > g > b).
-const isSkin = (r, g, b) => r > 170 && r > g + 15 && g > b - 10 && b < 215;
 const isFat = (r, g, b) => r > 220 && g > 180 && b < 170 && r - b > 70;
 
 for (const [name, vp] of [['desktop', kDesktop], ['phone', kPhone]]) {
@@ -29,9 +27,8 @@ for (const [name, vp] of [['desktop', kDesktop], ['phone', kPhone]]) {
     assert.ok(fat > 0.01, `the fat band shows (${(fat * 100).toFixed(1)}%)`);
     assert.ok(white > 0.05, `the ImGui panel shows (${(white * 100).toFixed(1)}% white)`);
     // Not one flat colour: an illustration has many distinct colours.
-    const colours = new Set();
-    for (let i = 0; i < img.data.length; i += 4 * 37) colours.add((img.data[i] >> 3) << 10 | (img.data[i + 1] >> 3) << 5 | img.data[i + 2] >> 3);
-    assert.ok(colours.size > 200, `${colours.size} distinct colours`);
+    const colours = distinctColours(img);
+    assert.ok(colours > 200, `${colours} distinct colours`);
     const state = await page.evaluate(() => SkinDepth.instances[0].getState());
     assert.equal(state.view, 'cross_section');
     assert.ok(state.stats.frames_drawn >= 1);

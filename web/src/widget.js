@@ -1,0 +1,382 @@
+/* SkinDepth embed script: the widget. One Widget per mounted element: its options, its public API
+ * (README.md "JS API"), its events, mount() (the frame, the canvas, the start of the module) and
+ * what the module hands to the page (exports, the booking link, print). Every text it shows comes
+ * from the content through the module (getChoices), but the few startup texts of loader.js. */
+
+var counter = 0;
+
+// Texts of the widget's own chrome, from the content once the module runs.
+var kWidgetTexts = ['app.loading', 'app.start_failed', 'app.canvas_label', 'staff.fullscreen'];
+
+// For promise chains the script starts itself: a refused command was already logged by _call() with
+// its reason (and the widget keeps its previous value); anything else is a fault here, so said.
+function logFault(e) {
+  if (!(e && e.refused)) console.error('SkinDepth: ' + (e && e.stack || e));
+}
+
+// A DOM element with attributes and text; used by the mirror and the plan card too.
+function el(tag, attrs, text) {
+  var e = document.createElement(tag);
+  Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+function readOptions(el, options) {
+  var d = el.dataset || {};
+  var o = Object.assign({}, options || {});
+  if (o.content === undefined && d.content) o.content = d.content;
+  if (o.lang === undefined && d.lang) o.lang = d.lang;
+  if (o.view === undefined && d.view) o.view = d.view;
+  if (o.mode === undefined && d.mode) o.mode = d.mode;
+  if (o.area === undefined && d.area) o.area = d.area;
+  if (o.bookUrl === undefined && d.bookUrl) o.bookUrl = d.bookUrl;
+  if (o.bookLabel === undefined && d.bookLabel) o.bookLabel = d.bookLabel;
+  if (o.planUrl === undefined && d.planUrl) o.planUrl = d.planUrl;
+  if (o.shareAnswers === undefined && d.shareAnswers) o.shareAnswers = d.shareAnswers === 'true';
+  if (o.theme === undefined) {
+    var t = {};
+    if (d.theme) { try { t = JSON.parse(d.theme); } catch (e) { console.error('SkinDepth: data-theme is not JSON: ' + e.message); } }
+    if (d.accent) t.accent = d.accent;
+    if (d.radius) t.radius = Number(d.radius);
+    if (d.fontScale) t.fontScale = Number(d.fontScale);
+    o.theme = t;
+  }
+  // Without a content URL the widget uses the content built into it: nothing more to download.
+  return o;
+}
+
+function Widget(el, options) {
+  this.el = el;
+  this.options = options;
+  this.listeners = {};
+  this.module = null;
+  this.readyPromise = null;
+  this.texts = null;  // the chrome's texts from the content, once the module runs
+}
+
+// --- [SECTION] Events and status ---------------------------------------------------------------------
+Widget.prototype.on = function (name, fn) {
+  (this.listeners[name] = this.listeners[name] || []).push(fn);
+  return this;
+};
+
+Widget.prototype._emit = function (name, detail) {
+  (this.listeners[name] || []).forEach(function (fn) {
+    try { fn(detail); } catch (e) { console.error('SkinDepth: a "' + name + '" listener failed:', e); }
+  });
+  this.el.dispatchEvent(new CustomEvent('skindepth:' + name, {detail: detail}));
+};
+
+Widget.prototype._status = function (text, isError) {
+  this.statusEl.textContent = text || '';
+  this.statusEl.hidden = !text;
+  this.statusEl.classList.toggle('sd-error', !!isError);
+};
+
+// A text of the chrome: the content's once the module has answered, the loader's startup text before.
+Widget.prototype._text = function (key) {
+  return (this.texts && this.texts[key]) || startupText(this.options.lang, key);
+};
+
+// Asks the module for the chrome's texts in its current language and puts them in place.
+Widget.prototype._loadTexts = function () {
+  var c = this._call({cmd: 'getChoices', texts: kWidgetTexts}).choices;
+  this.texts = c.texts;
+  this.canvas.setAttribute('aria-label', this._text('app.canvas_label'));
+  var btn = this.el.querySelector('.sd-fullscreen');
+  if (btn) btn.textContent = this._text('staff.fullscreen');
+  if (this.loading) this._status(this._text('app.loading'));
+};
+
+// --- [SECTION] Commands: the public API ----------------------------------------------------------------
+// The one path to the module: the command as JSON, its reply parsed. A refusal is logged with its
+// reason and thrown, marked as already said.
+Widget.prototype._call = function (cmd) {
+  var reply = JSON.parse(this.module.ccall('sd_command', 'string', ['string'], [JSON.stringify(cmd)]));
+  if (!reply.ok) {
+    console.error('SkinDepth: ' + reply.error);
+    var refusal = new Error(reply.error);
+    refusal.refused = true;
+    throw refusal;
+  }
+  return reply;
+};
+
+// Sends a command to the widget; resolves with its state or rejects with its message.
+Widget.prototype.command = function (cmd) {
+  if (!this.module) return Promise.reject(new Error('SkinDepth is not ready yet'));
+  try {
+    return Promise.resolve(this._call(cmd));
+  } catch (e) {
+    return Promise.reject(e);
+  }
+};
+Widget.prototype.setView = function (view) { return this.command({cmd: 'setView', view: view}); };
+Widget.prototype.setArea = function (area) { return this.command({cmd: 'setArea', area: area}); };
+Widget.prototype.setNeedleLength = function (mm) { return this.command({cmd: 'setNeedleLength', mm: mm}); };
+Widget.prototype.setTime = function (hours) { return this.command({cmd: 'setTime', hours: hours}); };
+Widget.prototype.setLanguage = function (lang) { return this.command({cmd: 'setLanguage', language: lang}); };
+// Branding: {accent: '#8c4a5c', radius: 0.35 (em), fontScale: 1}; also tints the frame around the canvas.
+Widget.prototype.setTheme = function (theme) {
+  var cmd = Object.assign({cmd: 'setTheme'}, theme);
+  var el = this.el;
+  return this.command(cmd).then(function (r) {
+    if (theme.accent) el.style.setProperty('--sd-accent', theme.accent);
+    if (theme.radius !== undefined) el.style.setProperty('--sd-radius', Math.round(theme.radius * 16) + 'px');
+    return r;
+  });
+};
+Widget.prototype.setMode = function (mode) {
+  var self = this;
+  return this.command({cmd: 'setMode', mode: mode}).then(function (r) {
+    var btn = self.el.querySelector('.sd-fullscreen');
+    if (mode === 'staff' && !btn) self._staffChrome();
+    if (mode !== 'staff' && btn) btn.remove();
+    return r;
+  });
+};
+Widget.prototype.reset = function () { return this.command({cmd: 'reset'}); };
+Widget.prototype.setAnswers = function (answers) { return this.command({cmd: 'setAnswers', answers: answers}); };
+Widget.prototype.showPlan = function () { return this.command({cmd: 'showPlan'}); };
+Widget.prototype.getPlan = function () {
+  return this.command({cmd: 'getPlan'}).then(function (r) { return r.plan; });
+};
+Widget.prototype.getState = function () {
+  return this.command({cmd: 'getState'}).then(function (r) { return Object.assign({}, r.state, {stats: r.stats}); });
+};
+
+// --- [SECTION] What the module hands to the page: booking, exports, staff chrome ----------------------
+// Booking hand-off: the configured URL with the area and treatment filled in, never the answers.
+Widget.prototype._book = function (detail) {
+  var url = this.options.bookUrl;
+  if (!url) return;
+  var filled = String(url).replace('{area}', encodeURIComponent(detail.area || ''))
+                          .replace('{treatment}', encodeURIComponent(detail.treatment || ''));
+  detail.url = filled;
+  window.open(filled, '_blank', 'noopener');
+};
+
+// Plan exports, all in the browser: print, copy as text, download an .ics calendar.
+Widget.prototype._export = function (detail) {
+  var self = this;
+  if (detail.kind === 'copy') {
+    self.lastExport = detail.text;
+    if (!(navigator.clipboard && navigator.clipboard.writeText)) {
+      return self._exportFailed('copy', 'this page cannot use the clipboard (it needs https)');
+    }
+    navigator.clipboard.writeText(detail.text).then(function () {
+      self._emit('export', {kind: 'copy'});
+    }, function (e) {
+      self._exportFailed('copy', 'the browser refused the clipboard: ' + (e && e.message || e));
+    });
+    return;
+  }
+  if (detail.kind === 'ics') {
+    var blob = new Blob([detail.ics], {type: 'text/calendar'});
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = 'microneedling-plan.ics';
+    document.body.appendChild(a);
+    a.click();
+    setTimeout(function () { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+    self.lastExport = detail.ics;
+    self._emit('export', {kind: 'ics'});
+    return;
+  }
+  if (detail.kind === 'print') {
+    var sheet = document.createElement('div');
+    sheet.className = 'sd-print-sheet';
+    var pre = document.createElement('pre');
+    pre.textContent = detail.text;
+    sheet.appendChild(pre);
+    document.body.appendChild(sheet);
+    document.body.classList.add('sd-printing');
+    self.lastExport = detail.text;
+    self._emit('export', {kind: 'print'});
+    var cleanup = function () { document.body.classList.remove('sd-printing'); sheet.remove(); };
+    window.addEventListener('afterprint', cleanup, {once: true});
+    window.print();
+    setTimeout(cleanup, 60000);
+  }
+};
+
+// An export the browser would not do: said on the console and to the host as an error event.
+Widget.prototype._exportFailed = function (kind, message) {
+  console.error('SkinDepth: the plan could not be exported (' + kind + '): ' + message);
+  this._emit('error', {kind: 'export', message: message});
+};
+
+// Staff mode: a full-screen button for presenting on a big screen.
+Widget.prototype._staffChrome = function () {
+  var frame = this.el.querySelector('.sd-frame');
+  var btn = document.createElement('button');
+  btn.type = 'button';
+  btn.className = 'sd-fullscreen';
+  btn.textContent = this._text('staff.fullscreen');
+  btn.addEventListener('click', function () {
+    if (document.fullscreenElement) document.exitFullscreen().catch(logFault);
+    else if (frame.requestFullscreen) frame.requestFullscreen().catch(logFault);
+  });
+  frame.appendChild(btn);
+};
+
+// --- [SECTION] Mount: the frame, the canvas, the module's start ----------------------------------------
+Widget.prototype.mount = function () {
+  var self = this, el = this.el, o = this.options;
+  var id = 'skindepth-canvas-' + (++counter);
+  el.classList.add('skindepth');
+  el.innerHTML = '';
+  var frame = document.createElement('div');
+  frame.className = 'sd-frame';
+  var canvas = document.createElement('canvas');
+  canvas.id = id;
+  canvas.className = 'sd-canvas';
+  canvas.tabIndex = 0;
+  canvas.setAttribute('role', 'img');  // its name (aria-label) comes with the content's texts
+  canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+  this.statusEl = document.createElement('div');
+  this.statusEl.className = 'sd-status';
+  this.statusEl.setAttribute('role', 'status');
+  // What the canvas shows, in words, for screen readers (updated by the widget's "describe" event).
+  this.liveEl = document.createElement('div');
+  this.liveEl.className = 'sd-live';
+  this.liveEl.setAttribute('aria-live', 'polite');
+  this.liveEl.setAttribute('aria-atomic', 'true');
+  canvas.setAttribute('aria-describedby', id + '-live');
+  this.liveEl.id = id + '-live';
+  // SDL takes every Tab pressed on the canvas (preventDefault), which would trap keyboard users:
+  // Tab and Shift+Tab stop here, before the canvas, and move the focus as on any page.
+  frame.addEventListener('keydown', function (e) {
+    if (e.key === 'Tab' && e.target === canvas) e.stopPropagation();
+  }, true);
+  frame.appendChild(canvas);
+  frame.appendChild(this.statusEl);
+  frame.appendChild(this.liveEl);
+  el.appendChild(frame);
+  this.canvas = canvas;
+  this.loading = true;
+  this._status(this._text('app.loading'));
+
+  var noContent = Promise.resolve({files: null, problems: []});
+  var content = o.content ? fetchContent(o.content) : noContent;
+  // A plan handed over by a clinic's QR code is shown as a card by the page's first widget.
+  var handed = SkinDepth.instances[0] === this && isPlanLink(window.location.hash);
+  this.readyPromise = new Promise(function (resolve, reject) {
+    var failed = false, settled = false;
+    // The widget could not start: the page says so in the widget (`reasonKey`: a text of the widget's
+    // language; else the message itself), the console and the host hear the details.
+    function fail(message, kind, reasonKey) {
+      console.error('SkinDepth: ' + message);
+      if (failed) return;  // the first failure is the one shown and sent
+      failed = true;
+      self.loading = false;
+      self._status(self._text('app.start_failed').replace('%s', reasonKey ? self._text(reasonKey) : message), true);
+      el.setAttribute('data-error', message);
+      self._emit('error', {kind: kind || 'startup', message: message});
+      if (!settled) { settled = true; reject(new Error(message)); }
+    }
+    if (typeof WebAssembly !== 'object') return fail('this browser does not support WebAssembly', 'startup', 'startup.no_wasm');
+    var wasm = compileWasm(), factory = loadFactory();
+    // A WebAssembly file that is missing or refused is said now, not when the module asks for it.
+    wasm.catch(function (e) { fail(String(e && e.message || e), 'startup', 'startup.load_failed'); });
+    // The widget's own WebGL2 context, made now so that its cost (a large part of the start with a
+    // software rasteriser) overlaps the downloads and the compilation. The module gets this same
+    // context: a canvas has one, and these attributes are the ones it asks for.
+    var box = canvas.getBoundingClientRect(), ratio = window.devicePixelRatio || 1;
+    if (box.width > 0 && box.height > 0) {  // the size SDL will give it: no second allocation
+      canvas.width = Math.round(box.width * ratio);
+      canvas.height = Math.round(box.height * ratio);
+    }
+    var gl = canvas.getContext('webgl2', {alpha: false, antialias: false, depth: false, stencil: false,
+                                          premultipliedAlpha: true, preserveDrawingBuffer: false});
+    if (!gl) return fail('this browser cannot draw WebGL2', 'webgl_unavailable', 'startup.no_webgl2');
+    factory.then(function (factory) {
+      return factory({
+        canvas: canvas,
+        locateFile: function (path) { return kBaseUrl + path; },
+        instantiateWasm: function (imports, receive) {
+          wasm.then(function (m) {
+            return WebAssembly.instantiate(m, imports).then(function (instance) { receive(instance, m); });
+          }, function () { /* not compiled: said by wasm.catch above */ }).catch(function (e) {
+            fail(String(e && e.message || e), 'startup', 'startup.load_failed');
+          });
+          return {};
+        },
+        print: function (t) { console.log('SkinDepth: ' + t); },
+        printErr: function (t) { console.error(t); },
+        onWidgetEvent: function (name, detailJson) {
+          var detail = detailJson ? JSON.parse(detailJson) : {};
+          if (name === 'describe') self.liveEl.textContent = detail.text || '';
+          if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
+          if (name === 'error' && (detail.kind === 'webgl_unavailable' || detail.kind === 'startup')) return fail(detail.message, detail.kind);
+          if (name === 'export') return self._export(detail);
+          if (name === 'bookclick') self._book(detail);
+          if (name === 'plancomplete' && o.shareAnswers) {
+            // Only when the host opted in do health answers leave the widget.
+            detail.answers = self._call({cmd: 'getState', includeAnswers: true}).state.answers;
+          }
+          if (name === 'drawn') el.setAttribute('data-drawn', 'true');  // the illustration is on screen
+          if (name === 'ready') {
+            self.loading = false;
+            self._status('');
+            el.setAttribute('data-ready', 'true');
+            if (!settled) { settled = true; resolve(self); }
+          }
+          self._emit(name, detail);
+        },
+        preRun: [function (M) {
+          M.addRunDependency('skindepth-content');
+          content.then(function (c) {
+            self._content = c;
+            M.removeRunDependency('skindepth-content');
+          });
+        }],
+        onRuntimeInitialized: function () {
+          var c = self._content;
+          c.problems.forEach(function (p) { console.error('SkinDepth content: ' + p); });
+          if (!c.files) return;  // the built-in content
+          // Content that does not validate is reported by the module itself (console, error event, notice).
+          this.ccall('sd_load_content', 'string', ['string'], [JSON.stringify(c.files)]);
+        }
+      });
+    }).then(function (module) {
+      if (failed) return;  // the module said it could not start (main returned): nothing to set up
+      self.module = module;
+      var resize = function () {
+        var r = canvas.getBoundingClientRect();
+        if (r.width > 0 && r.height > 0)
+          module.ccall('sd_resize', null, ['number', 'number', 'number'],
+                       [Math.round(r.width), Math.round(r.height), window.devicePixelRatio || 1]);
+      };
+      new ResizeObserver(resize).observe(canvas);
+      resize();
+      var motion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+      var sendMotion = function () { self.command({cmd: 'setReducedMotion', on: !!(motion && motion.matches)}).catch(logFault); };
+      if (motion) {
+        sendMotion();
+        if (motion.addEventListener) motion.addEventListener('change', sendMotion);
+      }
+      var now = new Date();
+      var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+      self.command({cmd: 'setToday', date: now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate())}).catch(logFault);
+      if (o.bookLabel) self.command({cmd: 'setBookLabel', label: String(o.bookLabel)}).catch(logFault);
+      if (o.theme && Object.keys(o.theme).length) self.setTheme(o.theme).catch(logFault);
+      if (o.lang) self.setLanguage(o.lang).catch(logFault);
+      // The texts in the widget's language, before anything that shows one.
+      self._loadTexts();
+      if (o.mode) self.setMode(o.mode).catch(logFault);
+      if (o.area) self.setArea(o.area).catch(logFault);
+      if (o.view) self.setView(o.view).catch(logFault);
+      // The staff-mode QR code opens this page (or the host's planUrl) with the plan in the fragment.
+      var page = String(o.planUrl || window.location.href).split('#')[0];
+      self.command({cmd: 'setPageUrl', url: page}).catch(logFault);
+      self._buildMirror().catch(logFault);
+      if (handed) self._showPlanCard();
+    }).catch(function (e) {
+      // The module's script did not load, or setting up the started module threw.
+      fail(String(e && e.message || e), 'startup', self.module ? null : 'startup.load_failed');
+    });
+  });
+  return this.readyPromise;
+};
