@@ -236,7 +236,8 @@ const Row kCommands[] = {
        for (const auto& sec : v.sections) {
          json items = json::array();
          for (const auto& i : sec.items) items.push_back({{"label", i.label}, {"text", i.text}});
-         sections.push_back({{"heading", sec.heading}, {"style", sec.style == PlanSection::Style::Rows ? "rows" : "numbered"}, {"items", items}});
+         static const char* const kStyles[] = {"bullets", "rows", "numbered"};
+         sections.push_back({{"heading", sec.heading}, {"style", kStyles[static_cast<int>(sec.style)]}, {"items", items}});
        }
        const auto& lang = summary->language;
        return json{{"card", {{"valid", true}, {"language", lang}, {"title", s.content->ui("card.title", lang)},

@@ -47,11 +47,11 @@ test('staff mode: the plan page draws a QR code of the plan (no answers), and it
   const card = phone.page.locator('.sd-plan-card');
   await card.waitFor();
   const text = await card.innerText();
-  for (const want of [kStamp, 'Your plan from the clinic', 'A course that could suit you', 'Area: Cheeks', 'Sessions', 'Possible session dates'])
+  for (const want of [kStamp, 'Your plan summary (from your own answers)', 'Warning signs: when to call', 'A course that could suit you', 'Area: Cheeks', 'Sessions', 'Possible session dates'])
     assert.ok(text.includes(want), `card lacks "${want}":\n${text}`);
   assert.ok(!/acne|pregnan|fitzpatrick/i.test(text), text);
   const snapshot = await card.ariaSnapshot();
-  assert.match(snapshot, /heading "Your plan from the clinic" \[level=2\]/);
+  assert.match(snapshot, /heading "Your plan summary \(from your own answers\)" \[level=2\]/);
   assert.match(snapshot, /heading "A course that could suit you" \[level=3\]/);
   await phone.page.screenshot({path: shot('plan-card-phone.png'), fullPage: false});
   assert.deepEqual(phone.errors, []);

@@ -22,7 +22,7 @@ async function readCard(p) {
   return card.evaluate((c) => {
     const all = (sel) => [...c.querySelectorAll(sel)].map((e) => e.textContent);
     return {lang: c.getAttribute('lang'), h2: all('h2'), stamp: all('.sd-stamp'), h3: all('h3'), p: all('p'),
-            dt: all('dt'), dd: all('dd'), h4: all('h4'), li: all('ol > li'), button: all('button')};
+            dt: all('dt'), dd: all('dd'), h4: all('h4'), li: all('ol > li'), warnings: all('ul > li'), button: all('button')};
   });
 }
 
@@ -38,8 +38,10 @@ for (const [lang, area, vp] of [['en', 'Cheeks', kDesktop], ['es', 'Mejillas', k
     assert.ok(card.p.includes(t('app.disclaimer', lang)), card.p.join(' | '));
     assert.deepEqual(card.dt, ['plan.sessions', 'plan.interval', 'plan.depth', 'plan.maintenance', 'plan.minutes'].map((k) => t(k, lang)));
     assert.deepEqual(card.dd, ['3–6', '4–6', '1.00–1.50 mm', '6–12', '30–45']);
-    assert.deepEqual(card.h4, [t('plan.calendar', lang)]);
-    assert.deepEqual(card.li, ['2026-11-28', '2026-12-26']);
+    // The dates in the link's language, and the warning signs every handed-over plan carries.
+    assert.deepEqual(card.h4, [t('plan.calendar', lang), t('plan.warning_signs', lang)]);
+    assert.deepEqual(card.li, lang === 'en' ? ['Sat 28 Nov 2026', 'Sat 26 Dec 2026'] : ['sáb 28 nov 2026', 'sáb 26 dic 2026']);
+    assert.ok(card.warnings.length >= 3, card.warnings.join(' | '));
     assert.deepEqual(card.button, [t('card.close', lang)]);
     // The widget keeps its own language (the page's default, English); the card is the link's.
     assert.equal((await p.evaluate(() => SkinDepth.instances[0].getState())).language, 'en');

@@ -12,7 +12,7 @@ Widget.prototype._showPlanCard = function () {
 };
 
 // `card`: {valid: false, title, notice, close, language} or {valid: true, language, title, stamp,
-// decision, area, sections: [{heading, style: 'rows' | 'numbered', items: [{label, text}]}], disclaimer,
+// decision, area, sections: [{heading, style: 'rows' | 'numbered' | 'bullets', items: [{label, text}]}], disclaimer,
 // close}. Rows are a definition list, numbered items an ordered list.
 Widget.prototype._drawPlanCard = function (card) {
   var self = this, id = this.canvas.id + '-card';
@@ -34,13 +34,13 @@ Widget.prototype._drawPlanCard = function (card) {
         });
         box.appendChild(dl);
       } else {
-        var ol = el('ol');
+        var list = el(sec.style === 'numbered' ? 'ol' : 'ul');
         sec.items.forEach(function (i) {
           var li = el('li', {}, i.text);
           if (i.label) li.insertBefore(el('strong', {}, i.label + ' '), li.firstChild);
-          ol.appendChild(li);
+          list.appendChild(li);
         });
-        box.appendChild(ol);
+        box.appendChild(list);
       }
     });
     box.appendChild(el('p', {'class': 'sd-muted'}, card.disclaimer));
