@@ -163,6 +163,23 @@ test('a screen-reader user picks an area, hears the layer a needle reaches, answ
   await context.close();
 });
 
+// Issue 15, item 9: an age typed as 17.6 is under 18; the mirror used to round it to 18 (proceed).
+test('an age of 17.6 typed in the mirror stays 17.6 and the plan says to see a clinician', async () => {
+  const {context, page, errors} = await open(site.browser, site.url, kDesktop);
+  const mirror = page.getByRole('region', {name: 'Controls for the skin illustration'});
+  await mirror.waitFor({state: 'attached'});
+  await page.evaluate(() => SkinDepth.instances[0].setView('questionnaire'));
+  await page.waitForFunction(() => document.querySelector('.sd-mirror fieldset legend'));
+  let steps = 0;
+  while (await answerStepByKeyboard(page, mirror, {...kHealthyAnswers, age: 17.6})) assert.ok(++steps < 12);
+  const state = await page.evaluate(async () => (await SkinDepth.instances[0].command({cmd: 'getState', includeAnswers: true})).state);
+  assert.equal(state.answers.age, 17.6);
+  const plan = await page.evaluate(() => SkinDepth.instances[0].getPlan());
+  assert.equal(plan.decision, 'refer');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone the focused mirror is a strip of finger-sized controls', async () => {
   const {context, page, errors} = await open(site.browser, site.url, kPhone);
   await page.locator('#skindepth-main canvas').focus();

@@ -162,7 +162,7 @@ Widget.prototype._renderQuiz = function (q) {
         var n = el('input', {type: 'number', id: uid + '-q-' + x.key, min: x.min, max: x.max, step: 1, 'data-key': x.key});
         if (x.value !== null) n.value = x.value;
         n.addEventListener('change', function () {
-          var v = Math.round(Number(n.value));
+          var v = Number(n.value);  // as typed: 17.6 is under 18, the core decides (never rounded up)
           if (n.value !== '' && isFinite(v)) answer(Math.min(x.max, Math.max(x.min, v)));
         });
         var nl = el('label', {'for': n.id}, x.label + (x.unit ? ' (' + x.unit + ')' : ''));
