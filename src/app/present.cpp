@@ -21,12 +21,14 @@ std::string number_with(double value, const std::string& unit_key, const AppStat
 
 std::string text_of(const core::Text* t, const std::string& language) { return t ? t->get(language) : std::string(); }
 
-std::vector<std::string> short_names(const core::Content* content, const std::vector<std::string>* ids) {
+// Short names in the plan's language ("Artículo de spa 001" in a Spanish plan).
+std::vector<std::string> short_names(const core::Content* content, const std::vector<std::string>* ids,
+                                     const std::string& language) {
   std::vector<std::string> out;
   if (!ids) return out;
   for (const auto& id : *ids) {
     const core::Source* src = content ? content->find_source(id) : nullptr;
-    out.push_back(src ? src->short_name : id);
+    out.push_back(src ? src->short_name.get(language) : id);
   }
   return out;
 }
@@ -96,7 +98,7 @@ std::string date_text(const Date& date) { return date.iso(); }
 std::string sources_text(const AppState& s, const std::vector<std::string>& ids) {
   if (ids.empty() || !s.content) return {};
   std::string line = s.ui("common.sources") + ": ";
-  const auto names = short_names(s.content, &ids);
+  const auto names = short_names(s.content, &ids, s.language);
   for (std::size_t i = 0; i < names.size(); ++i) line += (i ? "; " : "") + names[i];
   return line;
 }
@@ -109,7 +111,7 @@ PlanView plan_view(const AppState& s, const core::Plan& plan) {
     for (const auto& l : lines) {
       if (!l.text) continue;
       sec.items.push_back({l.window ? l.window->label.get(lang) : std::string(), text_of(l.text, lang),
-                           short_names(s.content, l.sources)});
+                           short_names(s.content, l.sources, lang)});
     }
     if (!sec.items.empty()) return sec;
     return PlanSection{};

@@ -19,10 +19,12 @@ namespace skindepth::core {
 struct Source {
   std::string id;
   std::string kind;      // seed | study | review | regulatory | labelling | manufacturer
-  std::string short_name;  // e.g. "Meng 2022": shown beside a statement (the id when absent)
-  std::string citation;    // the full reference, shown in source lists
+  // e.g. "Meng 2022": shown beside a statement in the current language (the id when absent). A
+  // name that is not a plain author-year ("Spa article 001") is written in every language.
+  Text short_name;
+  std::string citation;  // the full reference, shown in source lists
   std::string url;       // optional
-  std::string note;      // optional, e.g. "low authority"
+  Text note;             // optional, e.g. "low authority"
 };
 
 struct Content {

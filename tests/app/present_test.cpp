@@ -69,5 +69,22 @@ TEST(Present, ThePlanPrintedIsThePlanShownWithItsSources) {
     EXPECT_EQ(mirror["sections"][i]["items"][0], item_text(view.sections[i].items[0]));
 }
 
+// A source's short name follows the plan's language: a Spanish plan says "artículo de spa", and an
+// author-year name, written once, reads the same in both.
+TEST(Present, SourceNamesAreInThePlansLanguage) {
+  auto s = make_state();
+  ASSERT_TRUE(command(s, {{"cmd", "setAnswers"}, {"answers", testing::healthy_answers()}})["ok"].get<bool>());
+  ASSERT_TRUE(command(s, {{"cmd", "setLanguage"}, {"language", "es"}})["ok"].get<bool>());
+  const auto plan = current_plan(s);
+  ASSERT_TRUE(plan.has_value());
+  const std::string es = plan_text(s, *plan);
+  EXPECT_NE(es.find("Belle Santé (artículo de spa)"), std::string::npos) << es;
+  EXPECT_EQ(es.find("(spa article)"), std::string::npos) << es;
+  EXPECT_NE(es.find("Harris 2015"), std::string::npos) << es;
+  EXPECT_EQ(sources_text(s, {"device-depth-chart"}), "Fuentes: Tabla de profundidades de un fabricante (poco fiable)");
+  ASSERT_TRUE(command(s, {{"cmd", "setLanguage"}, {"language", "en"}})["ok"].get<bool>());
+  EXPECT_EQ(sources_text(s, {"device-depth-chart"}), "Sources: Device depth chart (low authority)");
+}
+
 }  // namespace
 }  // namespace skindepth::app
