@@ -8,7 +8,7 @@
   var script = document.currentScript;
   var baseUrl = new URL('.', (script && script.src) || window.location.href).href;
   var CONTENT_FILES = ['sources.json', 'ui.json', 'areas.json', 'structures.json', 'devices.json',
-                       'timeline.json', 'questionnaire.json'];
+                       'timeline.json', 'questionnaire.json', 'review.json'];
   var factoryPromise = null, wasmPromise = null;
   var counter = 0;
 

@@ -1,5 +1,6 @@
-// Everything the widget knows, as loaded from content/*.json: sources, UI strings, and the medical
-// content of each part (skin model, healing timeline, questionnaire). Built by content::load().
+// Everything the widget knows, as loaded from content/*.json: sources, UI strings, the medical
+// content of each part (skin model, healing timeline, questionnaire) and its review (version,
+// sign-off, changelog). Built by content::load().
 #pragma once
 
 #include "core/questionnaire.h"
@@ -27,6 +28,21 @@ struct Source {
   Text note;             // optional, e.g. "low authority"
 };
 
+// The content's version and its medical director's sign-off, from review.json: the clinic fills in
+// who reviewed it (all three fields or none), and `changes` is the content's changelog.
+struct ContentChange {
+  std::string version;  // e.g. "2026.12.1"
+  std::string date;     // YYYY-MM-DD
+  Text summary;
+};
+
+struct ContentReview {
+  std::string version;
+  std::string reviewer, role, date;  // all empty until signed; date YYYY-MM-DD
+  std::vector<ContentChange> changes;  // newest first
+  bool signed_off() const { return !reviewer.empty() && !role.empty() && !date.empty(); }
+};
+
 struct Content {
   std::vector<std::string> languages;                 // from ui.json; the first is the default
   std::map<std::string, Text> strings;                // UI strings by key, from ui.json
@@ -34,6 +50,7 @@ struct Content {
   SkinModel skin;                                     // from areas.json, structures.json, devices.json
   HealingModel timeline;                              // from timeline.json
   Questionnaire questionnaire;                        // from questionnaire.json
+  ContentReview review;                               // from review.json
 
   const Source* find_source(std::string_view id) const {
     for (const auto& s : sources)
