@@ -160,6 +160,25 @@ std::string plan_text(const PlanView& v) {
   return out + v.stamp + "\n";
 }
 
-std::string plan_text(const AppState& s, const core::Plan& plan) { return plan_text(plan_view(s, plan)); }
+std::string plan_text(const AppState& s, const core::Plan& plan) {
+  const PlanView view = plan_view(s, plan);
+  // The sign-off goes on the line after the stamp at the top (a handed-over card has no sign-off).
+  return plan_text(view).insert((view.title + "\n" + view.stamp + "\n").size(), review_text(s) + "\n");
+}
+
+std::string review_text(const AppState& s) {
+  if (!s.content || !s.content->review.signed_off()) return s.ui("review.unsigned");
+  const auto& review = s.content->review;
+  // Each %s in turn, replaced as text: a reviewer's name never reaches a printf format.
+  std::string out = s.ui("review.signed");
+  std::size_t at = 0;
+  for (const std::string* value : {&review.reviewer, &review.role, &review.date}) {
+    at = out.find("%s", at);
+    if (at == std::string::npos) break;
+    out.replace(at, 2, *value);
+    at += value->size();
+  }
+  return out;
+}
 
 }  // namespace skindepth::app
