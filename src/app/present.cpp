@@ -22,12 +22,14 @@ std::string number_with(double value, const std::string& unit_key, const AppStat
 
 std::string text_of(const core::Text* t, const std::string& language) { return t ? t->get(language) : std::string(); }
 
-std::vector<std::string> short_names(const core::Content* content, const std::vector<std::string>* ids) {
+// Short names in the plan's language ("Artículo de spa 001" in a Spanish plan).
+std::vector<std::string> short_names(const core::Content* content, const std::vector<std::string>* ids,
+                                     const std::string& language) {
   std::vector<std::string> out;
   if (!ids) return out;
   for (const auto& id : *ids) {
     const core::Source* src = content ? content->find_source(id) : nullptr;
-    out.push_back(src ? src->short_name : id);
+    out.push_back(src ? src->short_name.get(language) : id);
   }
   return out;
 }
@@ -80,7 +82,7 @@ PlanSection warning_signs(const core::Content& content, const std::string& lang)
     for (const auto& item : w.call_clinic) {
       if (std::find(seen.begin(), seen.end(), &item.text) != seen.end()) continue;
       seen.push_back(&item.text);
-      sec.items.push_back({"", item.text.get(lang), short_names(&content, &item.sources)});
+      sec.items.push_back({"", item.text.get(lang), short_names(&content, &item.sources, lang)});
     }
   return sec;
 }
@@ -129,7 +131,7 @@ std::string date_text(const core::Content& content, const std::string& language,
 std::string sources_text(const AppState& s, const std::vector<std::string>& ids) {
   if (ids.empty() || !s.content) return {};
   std::string line = s.ui("common.sources") + ": ";
-  const auto names = short_names(s.content, &ids);
+  const auto names = short_names(s.content, &ids, s.language);
   for (std::size_t i = 0; i < names.size(); ++i) line += (i ? "; " : "") + names[i];
   return line;
 }
@@ -142,7 +144,7 @@ PlanView plan_view(const AppState& s, const core::Plan& plan) {
     for (const auto& l : lines) {
       if (!l.text) continue;
       sec.items.push_back({l.window ? l.window->label.get(lang) : std::string(), text_of(l.text, lang),
-                           short_names(s.content, l.sources)});
+                           short_names(s.content, l.sources, lang)});
     }
     if (!sec.items.empty()) return sec;
     return PlanSection{};
@@ -167,7 +169,7 @@ PlanView plan_view(const AppState& s, const core::Plan& plan) {
         if (const auto at = text.find("%s"); at != std::string::npos) text.replace(at, 2, mm_text(plan.depth_mm.max));
         if (const auto at = text.find("%d"); at != std::string::npos)
           text.replace(at, 2, std::to_string(static_cast<int>(std::lround(core::downtime_days(model, plan.depth_mm.max)))));
-        sec.items.insert(sec.items.begin(), {"", text + ".", short_names(s.content, &model.downtime_sources)});
+        sec.items.insert(sec.items.begin(), {"", text + ".", short_names(s.content, &model.downtime_sources, lang)});
       }
     sections.push_back(warning_signs(*s.content, lang));
   }
@@ -206,6 +208,25 @@ std::string plan_text(const PlanView& v) {
   return out + v.stamp + "\n";
 }
 
-std::string plan_text(const AppState& s, const core::Plan& plan) { return plan_text(plan_view(s, plan)); }
+std::string plan_text(const AppState& s, const core::Plan& plan) {
+  const PlanView view = plan_view(s, plan);
+  // The sign-off goes on the line after the stamp at the top (a handed-over card has no sign-off).
+  return plan_text(view).insert((view.title + "\n" + view.stamp + "\n").size(), review_text(s) + "\n");
+}
+
+std::string review_text(const AppState& s) {
+  if (!s.content || !s.content->review.signed_off()) return s.ui("review.unsigned");
+  const auto& review = s.content->review;
+  // Each %s in turn, replaced as text: a reviewer's name never reaches a printf format.
+  std::string out = s.ui("review.signed");
+  std::size_t at = 0;
+  for (const std::string* value : {&review.reviewer, &review.role, &review.date}) {
+    at = out.find("%s", at);
+    if (at == std::string::npos) break;
+    out.replace(at, 2, *value);
+    at += value->size();
+  }
+  return out;
+}
 
 }  // namespace skindepth::app

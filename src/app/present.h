@@ -53,5 +53,8 @@ std::string item_text(const PlanItem& item);
 // illustration, not a prediction or medical advice.
 std::string plan_text(const PlanView& view);
 std::string plan_text(const AppState& state, const core::Plan& plan);
+// The content's sign-off (review.json) in the current language: "Content reviewed by NAME (ROLE) on
+// DATE", or plainly that the clinic's medical director has not reviewed it yet.
+std::string review_text(const AppState& state);
 
 }  // namespace skindepth::app

@@ -106,9 +106,10 @@ void parse_sources(const Reader& root, core::Content& content) {
     source.id = s.string("id");
     source.kind = s.string("kind");
     source.citation = s.string("citation");
-    source.short_name = s.optional_string("short", source.id);
+    source.short_name = read_text(s, "short", false);
+    if (source.short_name.empty()) source.short_name.by_language[core::kDefaultLanguage] = source.id;
     source.url = s.optional_string("url");
-    source.note = s.optional_string("note");
+    source.note = read_text(s, "note", false);
     static const char* kKinds[] = {"seed", "study", "review", "regulatory", "labelling", "manufacturer", "clinic"};
     bool kind_ok = false;
     for (const char* k : kKinds) kind_ok = kind_ok || source.kind == k;

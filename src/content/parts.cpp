@@ -10,6 +10,7 @@ const std::vector<ContentPart>& content_parts() {
       skin_devices_part(),
       timeline_part(),
       questionnaire_part(),
+      review_part(),
   };
   return kParts;
 }

@@ -29,5 +29,6 @@ ContentPart skin_structures_part();  // structures.json: what the cross-section 
 ContentPart skin_devices_part();     // devices.json: devices, needle lengths, notes, depth warnings
 ContentPart timeline_part();       // timeline.json: healing phases, downtime, guidance
 ContentPart questionnaire_part();  // questionnaire.json: questions, rules, plan recipes
+ContentPart review_part();         // review.json: content version, medical director's sign-off, changelog
 
 }  // namespace skindepth::content

@@ -1,5 +1,6 @@
-// Everything the widget knows, as loaded from content/*.json: sources, UI strings, and the medical
-// content of each part (skin model, healing timeline, questionnaire). Built by content::load().
+// Everything the widget knows, as loaded from content/*.json: sources, UI strings, the medical
+// content of each part (skin model, healing timeline, questionnaire) and its review (version,
+// sign-off, changelog). Built by content::load().
 #pragma once
 
 #include "core/questionnaire.h"
@@ -19,10 +20,27 @@ namespace skindepth::core {
 struct Source {
   std::string id;
   std::string kind;      // seed | study | review | regulatory | labelling | manufacturer
-  std::string short_name;  // e.g. "Meng 2022": shown beside a statement (the id when absent)
-  std::string citation;    // the full reference, shown in source lists
+  // e.g. "Meng 2022": shown beside a statement in the current language (the id when absent). A
+  // name that is not a plain author-year ("Spa article 001") is written in every language.
+  Text short_name;
+  std::string citation;  // the full reference, shown in source lists
   std::string url;       // optional
-  std::string note;      // optional, e.g. "low authority"
+  Text note;             // optional, e.g. "low authority"
+};
+
+// The content's version and its medical director's sign-off, from review.json: the clinic fills in
+// who reviewed it (all three fields or none), and `changes` is the content's changelog.
+struct ContentChange {
+  std::string version;  // e.g. "2026.12.1"
+  std::string date;     // YYYY-MM-DD
+  Text summary;
+};
+
+struct ContentReview {
+  std::string version;
+  std::string reviewer, role, date;  // all empty until signed; date YYYY-MM-DD
+  std::vector<ContentChange> changes;  // newest first
+  bool signed_off() const { return !reviewer.empty() && !role.empty() && !date.empty(); }
 };
 
 struct Content {
@@ -32,6 +50,7 @@ struct Content {
   SkinModel skin;                                     // from areas.json, structures.json, devices.json
   HealingModel timeline;                              // from timeline.json
   Questionnaire questionnaire;                        // from questionnaire.json
+  ContentReview review;                               // from review.json
 
   const Source* find_source(std::string_view id) const {
     for (const auto& s : sources)

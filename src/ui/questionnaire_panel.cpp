@@ -309,6 +309,7 @@ void draw_questionnaire_panel(const app::AppState& state, const app::Layout& lay
       muted(state.ui("quiz.answer_all"));
       if (ImGui::Button(state.ui("quiz.back").c_str())) out.push_back(app::act::StepTo{0});
     }
+    if (state.mode == app::Mode::Staff) muted(app::review_text(state));  // the content's sign-off
   }
   end_panel();
 }

@@ -69,6 +69,48 @@ TEST(Present, ThePlanPrintedIsThePlanShownWithItsSources) {
     EXPECT_EQ(mirror["sections"][i]["items"][0], item_text(view.sections[i].items[0]));
 }
 
+// A source's short name follows the plan's language: a Spanish plan says "artículo de spa", and an
+// author-year name, written once, reads the same in both.
+TEST(Present, SourceNamesAreInThePlansLanguage) {
+  auto s = make_state();
+  ASSERT_TRUE(command(s, {{"cmd", "setAnswers"}, {"answers", testing::healthy_answers()}})["ok"].get<bool>());
+  ASSERT_TRUE(command(s, {{"cmd", "setLanguage"}, {"language", "es"}})["ok"].get<bool>());
+  const auto plan = current_plan(s);
+  ASSERT_TRUE(plan.has_value());
+  const std::string es = plan_text(s, *plan);
+  EXPECT_NE(es.find("Belle Santé (artículo de spa)"), std::string::npos) << es;
+  EXPECT_EQ(es.find("(spa article)"), std::string::npos) << es;
+  EXPECT_NE(es.find("Harris 2015"), std::string::npos) << es;
+  EXPECT_EQ(sources_text(s, {"device-depth-chart"}), "Fuentes: Tabla de profundidades de un fabricante (poco fiable)");
+  ASSERT_TRUE(command(s, {{"cmd", "setLanguage"}, {"language", "en"}})["ok"].get<bool>());
+  EXPECT_EQ(sources_text(s, {"device-depth-chart"}), "Sources: Device depth chart (low authority)");
+}
+
+// The content's sign-off (review.json): on the printed plan under the stamp, in plain words when
+// nobody has signed, and with a name that is text, never a format ("%d" stays "%d").
+TEST(Present, ThePrintedPlanSaysWhoReviewedTheContent) {
+  auto s = make_state();
+  ASSERT_TRUE(command(s, {{"cmd", "setAnswers"}, {"answers", testing::healthy_answers()}})["ok"].get<bool>());
+  EXPECT_EQ(review_text(s), "Not yet reviewed by your clinic's medical director");
+  const auto plan = current_plan(s);
+  ASSERT_TRUE(plan.has_value());
+  const PlanView view = plan_view(s, *plan);
+  EXPECT_EQ(plan_text(s, *plan).rfind(view.title + "\n" + view.stamp + "\n" + review_text(s) + "\n\n", 0), 0u)
+      << plan_text(s, *plan);
+
+  core::Content signed_content = *s.content;
+  signed_content.review.reviewer = "Dr Ana Ruiz %d";
+  signed_content.review.role = "Medical director";
+  signed_content.review.date = "2026-12-03";
+  s.content = &signed_content;
+  EXPECT_EQ(review_text(s), "Content reviewed by Dr Ana Ruiz %d (Medical director) on 2026-12-03");
+  EXPECT_NE(plan_text(s, *current_plan(s)).find(review_text(s)), std::string::npos);
+  ASSERT_TRUE(command(s, {{"cmd", "setLanguage"}, {"language", "es"}})["ok"].get<bool>());
+  EXPECT_EQ(review_text(s), "Contenido revisado por Dr Ana Ruiz %d (Medical director) el 2026-12-03");
+  signed_content.review.role.clear();
+  EXPECT_EQ(review_text(s), "Aún sin revisar por la dirección médica de su clínica") << "a half-filled sign-off is not one";
+}
+
 }  // namespace
 }  // namespace skindepth::app
 

@@ -82,6 +82,31 @@ TEST(Loader, DuplicateSourceIdsAreRejected) {
   EXPECT_TRUE(has_error(r, "sources.json", "/sources/1/id", "duplicate source id")) << dump_errors(r);
 }
 
+TEST(Loader, ShortNamesAreTextsInEachLanguageOrThePlainAuthorYear) {
+  auto files = default_files();
+  files["sources.json"] = R"({"sources": [
+      {"id": "a", "kind": "seed", "citation": "c", "short": {"en": "Spa article", "es": "Artículo de spa"}, "note": {"en": "n", "es": "n es"}},
+      {"id": "b", "kind": "study", "citation": "c", "short": "Meng 2022"},
+      {"id": "c", "kind": "study", "citation": "c"}]})";
+  const auto r = load(files);
+  const auto* a = r.content.find_source("a");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->short_name.get("es"), "Artículo de spa");
+  EXPECT_EQ(a->short_name.get("en"), "Spa article");
+  EXPECT_EQ(a->note.get("es"), "n es");
+  EXPECT_EQ(r.content.find_source("b")->short_name.get("es"), "Meng 2022") << "a plain string reads the same in every language";
+  EXPECT_EQ(r.content.find_source("c")->short_name.get("en"), "c") << "the id when there is no short name";
+}
+
+TEST(Loader, ShortNameOfTheWrongShapeNamesItsPointer) {
+  auto files = default_files();
+  files["sources.json"] = R"({"sources": [{"id": "a", "kind": "seed", "citation": "c", "short": {"es": "solo"}},
+                                          {"id": "b", "kind": "seed", "citation": "c", "short": 3}]})";
+  const auto r = load(files);
+  EXPECT_TRUE(has_error(r, "sources.json", "/sources/0/short", "\"en\"")) << dump_errors(r);
+  EXPECT_TRUE(has_error(r, "sources.json", "/sources/1/short", "expected a text")) << dump_errors(r);
+}
+
 TEST(Loader, UnknownSourceKindIsRejected) {
   auto files = default_files();
   files["sources.json"] = R"({"sources": [{"id": "x", "kind": "blog", "citation": "a"}]})";

@@ -485,7 +485,7 @@ TEST(Guidance, DowntimeNoteSaysTheChartIsLowAuthority) {
   ASSERT_EQ(model().downtime_sources, std::vector<std::string>{"device-downtime-chart"});
   const auto* source = content::default_content().find_source("device-downtime-chart");
   ASSERT_NE(source, nullptr);
-  EXPECT_NE(source->note.find("Low authority"), std::string::npos);
+  EXPECT_NE(source->note.en().find("Low authority"), std::string::npos);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,11 @@
 // layouts draw without asserting, and a click on a view tab comes back as an action.
 #include "ui/imgui_harness.h"
 
+#include "app/present.h"
+
 #include <imgui_internal.h>
+
+#include <algorithm>
 
 namespace skindepth::ui {
 namespace {
@@ -65,6 +69,30 @@ TEST_F(Panels, TwoFingersZoomAndOneFingerPresses) {
   input.fingers.resize(1);
   feed_touch_to_imgui(input);
   EXPECT_TRUE(ImGui::GetIO().MouseDown[0]);
+}
+
+// Staff mode shows the content's sign-off (review.json) at the bottom of the questionnaire panel, a
+// line patients do not see. Measured by the glyphs drawn (4 vertices each): the same panel with a
+// one-letter sign-off text draws that many glyphs fewer, and in patient mode the text changes nothing.
+TEST_F(Panels, StaffSeeTheContentsSignOffUnderTheQuestionnaire) {
+  state.viewport = {1440, 900, 1};
+  ASSERT_TRUE(app::apply(state, app::act::SetView{app::View::Questionnaire}));
+  core::Content short_signoff = *state.content;
+  short_signoff.strings["review.unsigned"] = core::Text{{{"en", "X"}}};
+  const auto quiz_vertices = [this](const core::Content& content) {
+    state.content = &content;
+    frame();
+    frame();
+    const ImGuiWindow* quiz = ImGui::FindWindowByName("##quiz0");
+    return quiz ? quiz->DrawList->VtxBuffer.Size : 0;
+  };
+  const auto& builtin = content::default_content();
+  std::string glyphs = app::review_text(state);
+  glyphs.erase(std::remove(glyphs.begin(), glyphs.end(), ' '), glyphs.end());
+  EXPECT_EQ(quiz_vertices(builtin), quiz_vertices(short_signoff)) << "patients do not see it";
+  state.mode = app::Mode::Staff;
+  EXPECT_EQ(quiz_vertices(builtin) - quiz_vertices(short_signoff), 4 * (static_cast<int>(glyphs.size()) - 1))
+      << glyphs;
 }
 
 }  // namespace
