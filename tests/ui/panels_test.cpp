@@ -75,7 +75,7 @@ TEST_F(Panels, TwoFingersZoomAndOneFingerPresses) {
 // line patients do not see. Measured by the glyphs drawn (4 vertices each): the same panel with a
 // one-letter sign-off text draws that many glyphs fewer, and in patient mode the text changes nothing.
 TEST_F(Panels, StaffSeeTheContentsSignOffUnderTheQuestionnaire) {
-  state.viewport = {1440, 900, 1};
+  state.viewport = {1440, 3000, 1};  // tall: the line at the bottom is not clipped
   ASSERT_TRUE(app::apply(state, app::act::SetView{app::View::Questionnaire}));
   core::Content short_signoff = *state.content;
   short_signoff.strings["review.unsigned"] = core::Text{{{"en", "X"}}};
