@@ -128,12 +128,15 @@ std::string date_text(const core::Content& content, const std::string& language,
   return out;
 }
 
-std::string sources_text(const AppState& s, const std::vector<std::string>& ids) {
-  if (ids.empty() || !s.content) return {};
+std::string names_text(const AppState& s, const std::vector<std::string>& names) {
+  if (names.empty()) return {};
   std::string line = s.ui("common.sources") + ": ";
-  const auto names = short_names(s.content, &ids, s.language);
   for (std::size_t i = 0; i < names.size(); ++i) line += (i ? "; " : "") + names[i];
   return line;
+}
+
+std::string sources_text(const AppState& s, const std::vector<std::string>& ids) {
+  return s.content ? names_text(s, short_names(s.content, &ids, s.language)) : std::string();
 }
 
 PlanView plan_view(const AppState& s, const core::Plan& plan) {

@@ -22,8 +22,9 @@ std::string mm_text(double mm);  // "1.25 mm"
 // "Tue 8 Dec 2026" in the language's order and names (ui.json's date.weekdays, date.months and
 // date.format); the ISO date when the content has no names.
 std::string date_text(const core::Content& content, const std::string& language, const Date& date);
-// "Sources: Meng 2022; Kalluri 2011" ("" without sources).
+// "Sources: Meng 2022; Kalluri 2011" ("" without sources), from source ids or from short names.
 std::string sources_text(const AppState& state, const std::vector<std::string>& ids);
+std::string names_text(const AppState& state, const std::vector<std::string>& short_names);
 
 struct PlanItem {
   std::string label;  // a care window ("From 7 days before") or a row's name ("Sessions"); may be ""

@@ -33,15 +33,16 @@ void muted(const std::string& text) {
   ImGui::PopStyleColor();
 }
 
-void sources_line(const app::AppState& state, const std::vector<std::string>& ids) {
-  const std::string line = app::sources_text(state, ids);
-  if (line.empty()) return;
+void small_note(const std::string& text) {
+  if (text.empty()) return;
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
   ImGui::SetWindowFontScale(0.85f);
-  text_wrapped(line);
+  text_wrapped(text);
   ImGui::SetWindowFontScale(1.0f);
   ImGui::PopStyleColor();
 }
+
+void sources_line(const app::AppState& state, const std::vector<std::string>& ids) { small_note(app::sources_text(state, ids)); }
 
 void draw_header(const app::AppState& state, const app::Layout& layout, Actions& out) {
   if (begin_panel("##header", layout.header, false)) {

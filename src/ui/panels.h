@@ -27,5 +27,6 @@ void disclaimer(const app::AppState& state);
 // "Sources: Meng 2022; Kalluri 2011" (app::sources_text) in small muted type.
 void sources_line(const app::AppState& state, const std::vector<std::string>& ids);
 void muted(const std::string& text);
+void small_note(const std::string& text);  // muted and smaller: a sources line
 
 }  // namespace skindepth::ui

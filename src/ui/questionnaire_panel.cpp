@@ -152,15 +152,7 @@ void plan_section(const app::AppState& state, const app::PlanSection& sec) {
         ImGui::Bullet();
         ImGui::SameLine();
         text_wrapped(item.label.empty() ? item.text : item.label + ": " + item.text);
-        if (!item.sources.empty()) {
-          std::string line = state.ui("common.sources") + ": ";
-          for (std::size_t k = 0; k < item.sources.size(); ++k) line += (k ? "; " : "") + item.sources[k];
-          ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);
-          ImGui::SetWindowFontScale(0.85f);
-          text_wrapped(line);
-          ImGui::SetWindowFontScale(1.0f);
-          ImGui::PopStyleColor();
-        }
+        small_note(app::names_text(state, item.sources));
         break;
       }
     }
