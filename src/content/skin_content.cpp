@@ -277,10 +277,14 @@ void read_lengths(const Reader& root, core::NeedleCatalog& out, const core::Cont
 
 void parse_devices(const Reader& root, core::Content& content) {
   if (!root.expect_object()) return;
-  root.reject_unknown({"needle_lengths_mm", "not_evaluated_above_mm", "devices", "notes", "warnings"});
+  root.reject_unknown({"needle_lengths_mm", "not_evaluated_above_mm", "not_evaluated_basis", "devices", "notes", "warnings"});
   auto& needles = content.skin.needles;
   read_lengths(root, needles, content);
   needles.not_evaluated_above_mm = root.number("not_evaluated_above_mm", 0.05, kMaxNeedleMm);
+  if (Reader b = root.member("not_evaluated_basis"); b.expect_object()) {  // where that figure comes from
+    b.reject_unknown({"sources", "clinic_setting"});
+    read_basis(b, content);
+  }
 
   Reader list = root.member("devices");
   if (list.expect_array()) {

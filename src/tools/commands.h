@@ -18,5 +18,6 @@ int run_check_content(const std::vector<std::string>& args);
 int run_plan(const std::vector<std::string>& args);
 int run_depth(const std::vector<std::string>& args);
 int run_timeline(const std::vector<std::string>& args);
+int run_review(const std::vector<std::string>& args);
 
 }  // namespace skindepth::tools

@@ -16,6 +16,7 @@ const CommandInfo kCommands[] = {
     {"plan", run_plan, "plan [ANSWERS.json|-] [--lang es] [--content DIR]   the session plan for the answers"},
     {"depth", run_depth, "depth --area AREA --needle-mm MM [--content DIR] [--lang es]   where a needle tip ends in that area"},
     {"timeline", run_timeline, "timeline --at DURATION [--needle-mm MM] [--sessions N --every-weeks W] [--lang es]   the skin and guidance at a moment"},
+    {"review", run_review, "review DIR [--since OLD_DIR]   the content as one HTML document for medical review (rules, figures, texts, changes)"},
 };
 
 int usage(std::ostream& out) {
