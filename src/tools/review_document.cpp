@@ -53,7 +53,7 @@ body { font: 15px/1.45 system-ui, sans-serif; color: #222; max-width: 72rem; mar
 h1 { font-size: 1.6rem; margin-bottom: .2rem; } h2 { margin-top: 2.5rem; border-bottom: 2px solid #446; }
 h3 { margin-top: 1.5rem; } table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
 th, td { border: 1px solid #bbb; padding: .3rem .45rem; vertical-align: top; text-align: left; }
-th { background: #eef; } tr { break-inside: avoid; } .where { font-size: .85em; color: #555; white-space: nowrap; }
+th { background: #eef; } tr { break-inside: avoid; } .where { font-size: .85em; color: #555; overflow-wrap: anywhere; max-width: 14rem; }
 .refer { color: #a00; font-weight: 600; } .defer { color: #a60; font-weight: 600; } .proceed { color: #060; font-weight: 600; }
 .missing { background: #fee; color: #a00; } .added { background: #efe; } .removed { background: #fee; }
 .basis { font-size: .85em; color: #444; } .src { font-size: .85em; } .note { color: #555; }
