@@ -130,7 +130,7 @@ struct Applier {
   }
   std::string operator()(const act::Zoom& a) {
     if (!std::isfinite(a.factor) || a.factor <= 0.0) return "zoom must be a positive number";
-    s.cross.zoom = std::clamp(s.cross.zoom * a.factor, 1.0, 12.0);
+    s.cross.zoom = std::clamp(s.cross.zoom * a.factor, kMinZoom, kMaxZoom);
     return {};
   }
   std::string operator()(const act::Pan& a) {

@@ -32,12 +32,14 @@ struct Viewport {
   int fb_height() const { return static_cast<int>(css_height * pixel_ratio + 0.5f); }
 };
 
+inline constexpr double kMinZoom = 1.0, kMaxZoom = 12.0;  // the drawing's magnification
+
 struct CrossSection {
   std::string area_id = "cheeks";
   double needle_mm = 1.0;
   bool comparing = false;
   double compare_mm = 0.25;  // the second needle when comparing (e.g. a home roller)
-  double zoom = 1.0;         // 1 = the whole skin depth plus a band of fat fills the view
+  double zoom = 1.0;         // 1 = the whole skin depth plus a band of fat fills the view (kMinZoom..kMaxZoom)
   double pan_x_mm = 0.0;
   double pan_depth_mm = 0.0;
   std::string device_id = "pen";  // from devices.json: a pen or stamp stamps, a roller rolls

@@ -106,7 +106,9 @@ void frame() {
   app::advance(g_state, dt);
   // ImGui settles hover and layout over a couple of frames after input: keep drawing briefly.
   const bool settling = now - g_platform.idle_since_ms < 250.0;
-  if (g_platform.context_lost || !(g_state.needs_frame || settling || app::animating(g_state))) return;
+  if (g_platform.context_lost ||
+      !(g_state.needs_frame || settling || app::animating(g_state) || ui::gestures_animating(g_platform.gestures)))
+    return;
 
   const double start = now_ms();
   const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale);
@@ -130,6 +132,7 @@ void frame() {
     std::string error;
     if (!app::apply(g_state, a, &error)) log_error(error);
   }
+  g_platform.touch_scene = ui::touch_scene(g_state, layout);  // for the events until the next frame
   emit_outbox();
 
   // The skin shaders may still be compiling in the background: the interface is drawn meanwhile,
@@ -151,7 +154,7 @@ void frame() {
   g_platform.renderer.set_frame_interval(interval);
   g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
   if (g_platform.renderer.refining()) g_state.needs_frame = true;  // the still picture is not complete yet
-  g_platform.drew_on = g_state.needs_frame || app::animating(g_state);
+  g_platform.drew_on = g_state.needs_frame || app::animating(g_state) || ui::gestures_animating(g_platform.gestures);
   g_platform.imgui_renderer.draw(ImGui::GetDrawData());
   ++g_platform.frames_drawn;
   g_platform.last_frame_cpu_ms = now_ms() - start;
@@ -206,7 +209,7 @@ using platform::log_error;
 int main() {
   sd_bind_canvas();
   SDL_SetHint(SDL_HINT_EMSCRIPTEN_KEYBOARD_ELEMENT, "#canvas");
-  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // touch is handled in process_events
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");  // touch is handled in input.cpp
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     log_error(std::string("SDL could not start: ") + SDL_GetError());
     emit("error", {{"kind", "startup"}, {"message", SDL_GetError()}});
@@ -222,6 +225,7 @@ int main() {
   g_platform.window = SDL_CreateWindow("SkinDepth", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
                                        css_w > 1 ? static_cast<int>(css_w) : 800, css_h > 1 ? static_cast<int>(css_h) : 600,
                                        SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
+  platform::take_touch_and_wheel();
   g_platform.gl = g_platform.window ? SDL_GL_CreateContext(g_platform.window) : nullptr;
   if (!g_platform.gl) {
     log_error(std::string("WebGL2 is not available: ") + SDL_GetError());

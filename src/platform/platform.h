@@ -44,6 +44,7 @@ struct Platform {
   std::string description;  // the last text sent to the page's live region
   ui::Input input;          // read from SDL's events since the last frame
   ui::Gestures gestures;
+  ui::TouchScene touch_scene;  // the panels that can scroll, as last drawn (for the next events)
 };
 
 // The one widget of this module instance (each widget on a page has its own module).
@@ -58,5 +59,7 @@ double now_ms();
 
 // --- input.cpp: reads SDL's queue into g_platform.input and ImGui; true when anything arrived.
 bool process_events();
+// Replaces SDL's touch and wheel handlers with ours (after SDL_CreateWindow registered its own).
+void take_touch_and_wheel();
 
 }  // namespace skindepth::platform

@@ -14,7 +14,8 @@ namespace skindepth::ui {
 using Actions = std::vector<app::Action>;
 
 void draw_header(const app::AppState& state, const app::Layout& layout, Actions& out);
-void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, const app::Scene& scene, Actions& out);
+// touch: the last input was a finger (no hover names; the drawing moves with two fingers only).
+void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, const app::Scene& scene, bool touch, Actions& out);
 void draw_cross_section_panel(const app::AppState& state, const app::Layout& layout, Actions& out);
 void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, Actions& out);
 void draw_questionnaire_panel(const app::AppState& state, const app::Layout& layout, Actions& out);

@@ -143,7 +143,7 @@ void draw_structure_card(const app::AppState& state, const app::Layout& layout, 
 
 }  // namespace
 
-void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, const app::Scene& scene, Actions& out) {
+void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, const app::Scene& scene, bool touch, Actions& out) {
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   const float em = ImGui::GetFontSize();
   for (const auto& pane : scene.panes) {
@@ -166,16 +166,15 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
                       IM_COL32(255, 255, 255, 230), em * 0.5f);
     dl->AddText(p, kInk, label.c_str());
   }
-  // Input on the drawing: wheel zooms, drag pans, a tap picks the structure under the finger
-  // (only when no panel wants the mouse).
+  // Input on the drawing: a mouse drag pans (fingers: two, see input.h; the wheel zooms there too), a
+  // tap or click picks the structure under it (only when no panel wants the mouse).
   const ImGuiIO& io = ImGui::GetIO();
   if (!io.WantCaptureMouse && layout.scene.contains(io.MousePos.x, io.MousePos.y) && !scene.panes.empty()) {
     const auto& m = scene.panes.front().map;
-    if (io.MouseWheel != 0.0f) out.push_back(app::act::Zoom{std::pow(1.15, io.MouseWheel)});
-    if (ImGui::IsMouseDragging(ImGuiMouseButton_Left) && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f))
+    if (!touch && ImGui::IsMouseDragging(ImGuiMouseButton_Left) && (io.MouseDelta.x != 0.0f || io.MouseDelta.y != 0.0f))
       out.push_back(app::act::Pan{-io.MouseDelta.x / m.px_per_mm, -io.MouseDelta.y / m.px_per_mm});
     // Hover: the structure under the pointer, named beside it (a tap or click opens its card).
-    if (state.view == app::View::CrossSection && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+    if (!touch && state.view == app::View::CrossSection && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
       const core::Structure* hovered = pick_structure(state, scene, io.MousePos, em * 0.15f);
       if (hovered) ImGui::SetTooltip("%s\n%s", hovered->name.get(state.language).c_str(), state.ui("cross.hover_hint").c_str());
     }

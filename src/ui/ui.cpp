@@ -115,16 +115,29 @@ void draw_notices(const app::AppState& state, const app::Layout& layout, std::ve
   ImGui::PopStyleColor();
 }
 
+// Shown the first time one finger drags on the drawing (the page scrolls instead): how to move it.
+void draw_two_finger_hint(const app::AppState& state, const app::Layout& layout) {
+  if (layout.scene.w <= 0 || layout.scene.h <= 0) return;
+  const std::string text = state.ui("touch.two_fingers");
+  const float em = ImGui::GetFontSize();
+  const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, layout.scene.w - 3 * em);
+  const ImVec2 p(layout.scene.x + (layout.scene.w - size.x) / 2, layout.scene.y + (layout.scene.h - size.y) / 2);
+  ImDrawList* dl = ImGui::GetForegroundDrawList();
+  dl->AddRectFilled(ImVec2(p.x - em, p.y - em * 0.6f), ImVec2(p.x + size.x + em, p.y + size.y + em * 0.6f), IM_COL32(34, 28, 31, 225), em * 0.6f);
+  dl->AddText(nullptr, 0.0f, p, IM_COL32(255, 255, 255, 255), text.c_str(), nullptr, layout.scene.w - 3 * em);
+}
+
 }  // namespace
 
 std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene,
-                                 const Input& input, Gestures& gestures) {
+                                 Input& input, Gestures& gestures) {
   std::vector<app::Action> actions;
-  for (auto& a : read_pinch(input, gestures)) actions.push_back(std::move(a));
+  for (auto& a : read_gestures(state, scene, input, gestures, ImGui::GetIO().DeltaTime)) actions.push_back(std::move(a));
   for (auto& a : read_keys(state, input, ImGui::GetIO().WantTextInput)) actions.push_back(std::move(a));
   staff_keys(state, actions);
   draw_header(state, layout, actions);
-  draw_scene_overlay(state, layout, scene, actions);
+  draw_scene_overlay(state, layout, scene, input.touch_active, actions);
+  if (gestures.hint_seconds > 0.0f) draw_two_finger_hint(state, layout);
   draw_notices(state, layout, actions);
   switch (state.view) {
     case app::View::CrossSection: draw_cross_section_panel(state, layout, actions); break;

@@ -33,6 +33,6 @@ void apply_theme(const app::Theme& theme, float em_px);
 // One frame of interface between ImGui::NewFrame() and ImGui::Render(): the panels, then the keys
 // and gestures ImGui did not take.
 std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene,
-                                 const Input& input, Gestures& gestures);
+                                 Input& input, Gestures& gestures);
 
 }  // namespace skindepth::ui

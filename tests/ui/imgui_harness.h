@@ -31,10 +31,19 @@ class ImGuiHarness : public ::testing::Test {
 
   std::vector<app::Action> frame(float mx = -1, float my = -1, bool down = false) {
     ImGuiIO& io = ImGui::GetIO();
-    io.DisplaySize = ImVec2(state.viewport.css_width, state.viewport.css_height);
-    io.DeltaTime = 1.0f / 60.0f;
     io.MousePos = ImVec2(mx, my);
     io.MouseDown[0] = down;
+    return next_frame();
+  }
+  // A frame whose pointer is the finger of `input` (what the platform does on a touch screen).
+  std::vector<app::Action> touch_frame() {
+    feed_touch_to_imgui(input);
+    return next_frame();
+  }
+  std::vector<app::Action> next_frame() {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(state.viewport.css_width, state.viewport.css_height);
+    io.DeltaTime = 1.0f / 60.0f;
     const auto layout = app::compute_layout(state.viewport, state.mode, state.view);
     apply_theme(state.theme, layout.em);
     const auto scene = app::build_scene(state, layout);
@@ -42,6 +51,7 @@ class ImGuiHarness : public ::testing::Test {
     auto actions = draw_ui(state, layout, scene, input, gestures);
     input.keys.clear();
     ImGui::Render();
+    touch = touch_scene(state, layout);
     return actions;
   }
   // A click: the pointer moves there, goes down, comes up; the actions of the last frame.
@@ -54,6 +64,7 @@ class ImGuiHarness : public ::testing::Test {
   app::AppState state;
   Input input;
   Gestures gestures;
+  TouchScene touch;  // the last frame's, as the platform keeps it for the next events
 };
 
 }  // namespace skindepth::ui

@@ -52,25 +52,6 @@ TEST_F(Panels, TappingTheDrawingOpensTheCardOfTheStructureThere) {
   EXPECT_NE(ImGui::FindWindowByName("##structure_card"), nullptr) << "the card shows";
 }
 
-TEST_F(Panels, TwoFingersZoomAndOneFingerPresses) {
-  state.viewport = {390, 844, 3};
-  input.touch_active = true;
-  input.fingers = {{1, 100, 200}, {2, 200, 200}};
-  EXPECT_TRUE(frame().empty()) << "a pinch starts";
-  input.fingers[1].x = 300;  // twice as far apart
-  const auto actions = frame();
-  ASSERT_EQ(actions.size(), 1u);
-  const auto* zoom = std::get_if<app::act::Zoom>(&actions[0].what);
-  ASSERT_NE(zoom, nullptr);
-  EXPECT_FLOAT_EQ(static_cast<float>(zoom->factor), 2.0f);
-  input.touch_down = true;
-  feed_touch_to_imgui(input);
-  EXPECT_FALSE(ImGui::GetIO().MouseDown[0]) << "no press while pinching";
-  input.fingers.resize(1);
-  feed_touch_to_imgui(input);
-  EXPECT_TRUE(ImGui::GetIO().MouseDown[0]);
-}
-
 // Staff mode shows the content's sign-off (review.json) at the bottom of the questionnaire panel, a
 // line patients do not see. Measured by the glyphs drawn (4 vertices each): the same panel with a
 // one-letter sign-off text draws that many glyphs fewer, and in patient mode the text changes nothing.
