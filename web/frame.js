@@ -10,9 +10,14 @@
   });
   if (q.has('accent')) options.theme = {accent: q.get('accent')};
   var el = document.getElementById('skindepth-frame');
+  var reported = 0;
   function report() {
-    var h = Math.ceil(document.documentElement.scrollHeight);
-    if (window.parent !== window) window.parent.postMessage({type: 'skindepth:height', height: h}, '*');
+    // The content's own height (the document's scrollHeight is never less than the frame's, so a frame
+    // once made taller could never shrink); sent only when it changes.
+    var h = Math.ceil(document.body.getBoundingClientRect().height);
+    if (h === reported || window.parent === window) return;
+    reported = h;
+    window.parent.postMessage({type: 'skindepth:height', height: h}, '*');
   }
   new ResizeObserver(report).observe(document.body);
   SkinDepth.mount(el, options).then(report, report);

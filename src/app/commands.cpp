@@ -318,6 +318,8 @@ json state_json(const AppState& s, bool include_answers) {
       {"comparing", s.cross.comparing},
       {"compare_mm", s.cross.compare_mm},
       {"zoom", s.cross.zoom},
+      {"pan_x_mm", s.cross.pan_x_mm},
+      {"pan_depth_mm", s.cross.pan_depth_mm},
       {"stamping", s.cross.stamping},  // a stamp or a roll is under way
       {"time_hours", s.timeline.t_hours},
       {"playing", s.timeline.playing},

@@ -169,3 +169,26 @@ test('the iframe form mounts from its query string and sizes the iframe', async 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// The frame's height settles: it once grew forever (612 -> 820 -> 900 -> 1322 px in 25 s), because the
+// widget's height followed the frame's and the frame's followed the widget's. Phone and desktop.
+for (const viewport of [kDesktop, kPhone]) {
+  test(`the iframe settles to one height over 30 s (${viewport.width} px wide)`, async () => {
+    const {context, page, errors} = await open(site.browser, site.url + 'frame-host.html', viewport, {waitFor: null});
+    await page.frameLocator('iframe[data-skindepth-frame]').locator('[data-drawn="true"]').waitFor({timeout: 60000});
+    const height = () => page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+    await page.waitForTimeout(1000);
+    const first = await height();
+    const seen = new Set([first]);
+    for (let t = 0; t < 30; t += 3) {
+      await page.waitForTimeout(3000);
+      seen.add(await height());
+    }
+    assert.deepEqual([...seen], [first], `one height over 30 s (${[...seen].join(' -> ')} px)`);
+    // And it fits its content: no second scrollbar inside the frame.
+    const inner = await page.frames()[1].evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
+    assert.ok(inner[0] <= inner[1] + 1, `the frame holds its content (${inner[0]} in ${inner[1]} px)`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
