@@ -133,7 +133,8 @@ TEST_F(ReviewCli, EveryFigureHasASourceOrIsTheClinicsSetting) {
   const std::string figures = section(html(), "figures", "texts");
   EXPECT_EQ(figures.find("no source"), std::string::npos) << row_of(figures, "no source");
   // Each area's ceiling says where it comes from.
-  for (const auto& area : read_json(kContent / "areas.json")["areas"]) {
+  const json areas = read_json(kContent / "areas.json");  // held: a range-for over a temporary's member dangles
+  for (const auto& area : areas["areas"]) {
     const std::string row = row_of(figures, "<td class=where>areas › " + area["id"].get<std::string>() + "</td>");
     const auto at = row.find("ceiling_mm: ");
     ASSERT_NE(at, std::string::npos) << area["id"];
@@ -145,7 +146,8 @@ TEST_F(ReviewCli, EveryFigureHasASourceOrIsTheClinicsSetting) {
 
 TEST_F(ReviewCli, EverySourceIsListedWithItsCitationAndUse) {
   const std::string sources = section(html(), "sources", "none");
-  for (const auto& s : read_json(kContent / "sources.json")["sources"]) {
+  const json sources_doc = read_json(kContent / "sources.json");
+  for (const auto& s : sources_doc["sources"]) {
     const std::string row = row_of(sources, "<tr id='src-" + s["id"].get<std::string>() + "'>");
     ASSERT_FALSE(row.empty()) << s["id"];
     EXPECT_NE(row.find(esc(s["citation"])), std::string::npos) << s["id"];

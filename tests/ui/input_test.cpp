@@ -214,11 +214,12 @@ TEST_F(Touch, TheWheelScrollsThePageUnlessItZoomsOrAPanelCanScroll) {
   const ScrollArea* area = quiz_area();
   ASSERT_NE(area, nullptr);
   const float px = area->rect.x + area->rect.w / 2, py = area->rect.y + area->rect.h / 2;
+  const float scroll_max = area->scroll_max_y;  // copied: the next frame replaces the scene `area` is in
   EXPECT_FALSE(on_wheel(px, py, -100, false, touch, input)) << "already at the top: the page scrolls up";
   EXPECT_TRUE(on_wheel(px, py, 100, false, touch, input));
   next_frame();
   next_frame();
-  EXPECT_NEAR(ImGui::FindWindowByName("##quiz0")->Scroll.y, std::min(100.0f, area->scroll_max_y), 1.0f);
+  EXPECT_NEAR(ImGui::FindWindowByName("##quiz0")->Scroll.y, std::min(100.0f, scroll_max), 1.0f);
 }
 
 }  // namespace
