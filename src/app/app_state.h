@@ -28,9 +28,13 @@ struct Viewport {
   float css_width = 0.0f;
   float css_height = 0.0f;
   float pixel_ratio = 1.0f;  // framebuffer pixels per CSS pixel
+  bool touch = false;        // a touch screen: every control at least kTouchTargetPx square
   int fb_width() const { return static_cast<int>(css_width * pixel_ratio + 0.5f); }
   int fb_height() const { return static_cast<int>(css_height * pixel_ratio + 0.5f); }
 };
+
+// The smallest control on a touch screen, in CSS pixels (WCAG 2.5.5 "Target Size").
+inline constexpr float kTouchTargetPx = 44.0f;
 
 inline constexpr double kMinZoom = 1.0, kMaxZoom = 12.0;  // the drawing's magnification
 

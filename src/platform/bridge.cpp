@@ -6,11 +6,15 @@
 #include "app/commands.h"
 #include "content/embedded.h"
 #include "content/loader.h"
+#include "ui/targets.h"
 
 #include <emscripten.h>
+#include <imgui.h>
+#include <imgui_internal.h>
 #include <emscripten/heap.h>
 #include <malloc.h>
 
+#include <cmath>
 #include <cstdio>
 
 // Each widget is its own module instance; the page's listener is Module.onWidgetEvent.
@@ -22,6 +26,15 @@ EM_JS(double, sd_now_ms, (), { return performance.now(); });
 namespace skindepth::platform {
 
 namespace {
+// The controls of the last frame drawn, in CSS pixels (tests check their size on touch screens).
+nlohmann::json targets_json() {
+  auto list = nlohmann::json::array();
+  for (const auto& t : ui::hit_targets())
+    list.push_back({{"label", t.label}, {"x", std::round(t.x * 10) / 10}, {"y", std::round(t.y * 10) / 10},
+                    {"w", std::round(t.w * 10) / 10}, {"h", std::round(t.h * 10) / 10}});
+  return list;
+}
+
 std::unique_ptr<core::Content> g_loaded;  // the host's content, when it validated
 std::string g_reply;                      // holds the last string returned to JS
 
@@ -33,7 +46,11 @@ const app::HostHooks kHooks{
                             {"frame_ms", g_platform.frame_ms},
                             {"wasm_heap_bytes", emscripten_get_heap_size()},
                             {"wasm_malloc_bytes", mallinfo().uordblks},  // in use: a leak shows here first
-                            {"context_lost", g_platform.context_lost}};
+                            {"context_lost", g_platform.context_lost},
+                            {"touch_screen", g_state.viewport.touch},
+                            // drawn hovered in the last frame (a hover colour stuck after a tap)
+                            {"item_hovered", ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->HoveredId != 0},
+                            {"targets", targets_json()}};
     },
     [] { g_platform.frame_ms.clear(); }};
 }  // namespace

@@ -12,6 +12,8 @@
 #include "content/loader.h"
 #include "ui/ui.h"
 
+#include "ui/targets.h"
+
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
@@ -23,6 +25,12 @@
 
 // Points SDL's and the HTML5 API's "#canvas" at this module's own canvas (src/platform/library_skindepth.js).
 extern "C" void sd_bind_canvas();
+
+// A touch screen (a phone, a tablet, a touch laptop): controls are made finger-sized. Asked when the
+// size changes, not per frame; a change of layout between a finger's down and up would move the tap.
+EM_JS(int, sd_touch_screen, (), {
+  return (navigator.maxTouchPoints > 0 || (typeof matchMedia === 'function' && matchMedia('(any-pointer: coarse)').matches)) ? 1 : 0;
+});
 
 namespace skindepth::platform {
 
@@ -72,6 +80,7 @@ void update_viewport() {
   vp.pixel_ratio = w > 0 ? static_cast<float>(fw) / static_cast<float>(w) : 1.0f;
   if (vp.css_width != g_state.viewport.css_width || vp.css_height != g_state.viewport.css_height ||
       vp.pixel_ratio != g_state.viewport.pixel_ratio) {
+    vp.touch = sd_touch_screen() != 0;
     g_state.viewport = vp;
     g_state.needs_frame = true;
   }
@@ -114,14 +123,16 @@ void frame() {
   const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale);
   const bool new_font = std::abs(layout.em - g_platform.font_em) > 0.5f || g_platform.font_em == 0.0f;
   if (new_font) build_font(layout.em, g_state.viewport.pixel_ratio);
-  if (new_font || !(g_state.theme == g_platform.theme)) {  // a brand set by the host, or a new font size
-    g_platform.theme = g_state.theme;
-    ui::apply_theme(g_state.theme, g_platform.font_em);
+  if (new_font || !(g_state.theme == g_platform.theme) || g_state.viewport.touch != g_platform.touch_style) {
+    g_platform.theme = g_state.theme;  // a brand set by the host, a new font size, a touch screen
+    g_platform.touch_style = g_state.viewport.touch;
+    ui::apply_theme(g_state.theme, g_platform.font_em, g_state.viewport.touch);
   }
   const app::Scene scene = app::build_scene(g_state, layout);
 
   ImGui_ImplSDL2_NewFrame();
   ui::feed_touch_to_imgui(g_platform.input);
+  ui::begin_hit_targets();
   ImGui::NewFrame();
   const auto actions = ui::draw_ui(g_state, layout, scene, g_platform.input, g_platform.gestures);
   g_platform.input.keys.clear();
@@ -133,6 +144,16 @@ void frame() {
     if (!app::apply(g_state, a, &error)) log_error(error);
   }
   g_platform.touch_scene = ui::touch_scene(g_state, layout);  // for the events until the next frame
+  // The page keeps a real text field ready over a number question's box (numeric keyboard).
+  const ui::NumberField& field = ui::number_field();
+  nlohmann::json box = {{"key", field.key}};
+  if (!field.key.empty())
+    box.update({{"x", field.box.x}, {"y", field.box.y}, {"w", field.box.w}, {"h", field.box.h},
+                {"value", field.answered ? nlohmann::json(field.value) : nlohmann::json()}, {"min", field.min}, {"max", field.max}});
+  if (box != g_platform.number_field) {
+    g_platform.number_field = box;
+    emit("numberfield", box);
+  }
   emit_outbox();
 
   // The skin shaders may still be compiling in the background: the interface is drawn meanwhile,

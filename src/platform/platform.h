@@ -29,6 +29,8 @@ struct Platform {
   render::ImGuiRenderer imgui_renderer;
   app::Theme theme;       // the theme the style and the font atlas were built for
   float font_em = 0.0f;   // the size the font atlas was built at (0: rebuild)
+  bool touch_style = false;  // the style was set for a touch screen
+  nlohmann::json number_field;  // the number box the page last heard of (see ui/targets.h)
   bool context_lost = false;
   bool ready_sent = false;
   bool drawn_sent = false;        // the skin picture has been drawn once (the shaders are compiled)

@@ -3,7 +3,12 @@
 
 #include "app/present.h"
 
+#include "ui/ui.h"
+
 #include <imgui.h>
+#include <imgui_internal.h>
+
+#include <algorithm>
 
 namespace skindepth::ui {
 
@@ -13,10 +18,48 @@ bool begin_panel(const char* id, const app::Rect& r, bool scroll) {
   constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
                                       ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
-  return ImGui::Begin(id, nullptr, scroll ? kFlags : kFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+  const ImGuiWindowFlags touch = min_target() > 0.0f ? ImGuiWindowFlags_NoScrollbar : 0;
+  return ImGui::Begin(id, nullptr, scroll ? kFlags | touch : kFlags | ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
 }
 
-void end_panel() { ImGui::End(); }
+void end_panel() {
+  const float max_y = ImGui::GetScrollMaxY();
+  const bool scrolls = !(ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_NoScrollWithMouse);
+  if (min_target() > 0.0f && scrolls && max_y > 0.5f) {  // where the panel is scrolled to: a mark, not a control
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float em = ImGui::GetFontSize(), track = size.y - em;
+    const float bar = std::max(em * 2.0f, track * size.y / (size.y + max_y));
+    const float top = pos.y + em * 0.5f + (track - bar) * ImGui::GetScrollY() / max_y;
+    const float x = pos.x + size.x - em * 0.3f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    dl->AddLine(ImVec2(x, top), ImVec2(x, top + bar), ImGui::GetColorU32(ImGuiCol_ScrollbarGrab), em * 0.25f);
+    dl->PopClipRect();
+  }
+  ImGui::End();
+}
+
+bool compact_button(const std::string& label) {
+  const float side = min_target();
+  if (side <= 0.0f) return ImGui::SmallButton(label.c_str());
+  const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+  return ImGui::Button(label.c_str(), ImVec2(std::max(w, side), std::max(ImGui::GetFrameHeight(), side)));
+}
+
+bool button(const std::string& label, float w, float h) {
+  const float side = min_target();
+  if (side > 0.0f) {
+    if (w >= 0.0f) w = std::max(w > 0.0f ? w : ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f, side);
+    h = std::max(h, side);
+  }
+  return ImGui::Button(label.c_str(), ImVec2(w, h));
+}
+
+bool tap_row(const char* label, bool selected, float height) {
+  // ImGui adds half the item spacing above and below a selectable's own height.
+  const float h = std::max(height, min_target() - ImGui::GetStyle().ItemSpacing.y);
+  return ImGui::Selectable(label, selected, 0, ImVec2(0.0f, std::max(h, 0.0f)));
+}
 
 void text_wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
 
@@ -57,13 +100,13 @@ void draw_header(const app::AppState& state, const app::Layout& layout, Actions&
       const bool active = state.view == views[i];
       if (active) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_TabActive]);
       if (active) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
-      if (ImGui::Button(state.ui(keys[i]).c_str(), ImVec2(bw, em * 1.9f)) && !active)
+      if (ImGui::Button(state.ui(keys[i]).c_str(), ImVec2(bw, std::max(em * 1.9f, min_target()))) && !active)
         out.push_back(app::act::SetView{views[i]});
       if (active) ImGui::PopStyleColor(2);
     }
     if (staff) {
       ImGui::SameLine();
-      if (ImGui::Button(state.ui("staff.next_patient").c_str(), ImVec2(0, em * 1.9f)))
+      if (ImGui::Button(state.ui("staff.next_patient").c_str(), ImVec2(0, std::max(em * 1.9f, min_target()))))
         out.push_back(app::act::ResetForNextPatient{});
     }
   }

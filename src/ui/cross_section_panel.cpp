@@ -57,7 +57,7 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##area", area->name.get(lang).c_str(), ImGuiComboFlags_HeightLarge)) {
       for (const auto& a : skin->areas)
-        if (ImGui::Selectable(a.name.get(lang).c_str(), a.id == area->id)) out.push_back(app::act::SetArea{a.id});
+        if (tap_row(a.name.get(lang).c_str(), a.id == area->id)) out.push_back(app::act::SetArea{a.id});
       ImGui::EndCombo();
     }
     // The device: a pen or a stamp stamps, a roller rolls.
@@ -67,7 +67,7 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
       ImGui::SetNextItemWidth(-1);
       if (ImGui::BeginCombo("##device", device ? device->name.get(lang).c_str() : state.cross.device_id.c_str())) {
         for (const auto& d : skin->needles.devices)
-          if (ImGui::Selectable(d.name.get(lang).c_str(), device && d.id == device->id))
+          if (tap_row(d.name.get(lang).c_str(), device && d.id == device->id))
             out.push_back(app::act::SetDevice{d.id});
         ImGui::EndCombo();
       }
@@ -111,7 +111,7 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
       const core::Structure* s = skin->find_structure(id);
       if (!s) continue;
       const bool open = state.cross.selected_structure == id;
-      if (ImGui::Selectable(s->name.get(lang).c_str(), open))
+      if (tap_row(s->name.get(lang).c_str(), open))
         out.push_back(app::act::SelectStructure{open ? std::string() : id});
       if (open) {
         ImGui::Indent();

@@ -21,8 +21,18 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
 void draw_questionnaire_panel(const app::AppState& state, const app::Layout& layout, Actions& out);
 
 // Helpers shared by panels.
-bool begin_panel(const char* id, const app::Rect& rect, bool scroll = true);  // a fixed, undecorated window
+// A fixed, undecorated window. On a touch screen it has no scroll bar to grab (a finger drags the
+// panel itself, ui/input.cpp): end_panel draws a thin position mark instead, as phones do.
+bool begin_panel(const char* id, const app::Rect& rect, bool scroll = true);
 void end_panel();
+// A small button (Close, a key moment, Earlier/Later): text-sized with a mouse, at least
+// min_target() square on a touch screen.
+bool compact_button(const std::string& label);
+// ImGui::Button, with each side at least min_target() (a width of 0 fits the text, as ImGui's).
+bool button(const std::string& label, float w = 0.0f, float h = 0.0f);
+// A row of text to tap (a list item, a combo's choice): `height` (0: one line) and at least
+// min_target() tall, text centred.
+bool tap_row(const char* label, bool selected, float height = 0.0f);
 void text_wrapped(const std::string& text);
 void disclaimer(const app::AppState& state);
 // "Sources: Meng 2022; Kalluri 2011" (app::sources_text) in small muted type.

@@ -3,6 +3,7 @@
 // from a start date, pre-care and aftercare, what to expect, cautions, "show me" buttons that set
 // the cross-section and the timeline, and the call to book or to see a clinician.
 #include "ui/panels.h"
+#include "ui/targets.h"
 #include "ui/ui.h"
 
 #include "app/calendar.h"
@@ -35,10 +36,11 @@ bool choice_row(const std::string& label, bool selected, bool multi) {
   const float em = ImGui::GetFontSize();
   const float mark = em * 1.1f, gap = em * 0.6f;
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  const float height = std::max(em * 2.2f, ImGui::CalcTextSize(label.c_str(), nullptr, false,
-                                                                 ImGui::GetContentRegionAvail().x - mark - gap).y + em);
+  const float height = std::max({em * 2.2f, min_target() - ImGui::GetStyle().ItemSpacing.y, ImGui::CalcTextSize(label.c_str(), nullptr, false,
+                                                                 ImGui::GetContentRegionAvail().x - mark - gap).y + em});
   ImGui::PushID(label.c_str());
   const bool clicked = ImGui::Selectable("##row", selected, 0, ImVec2(0, height));
+  label_last_target(label);
   ImGui::PopID();
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text), accent = ImGui::GetColorU32(ImGuiCol_CheckMark);
@@ -105,14 +107,42 @@ bool draw_question(const app::AppState& state, const core::Question& q, Actions&
       break;
     }
     case core::AnswerKind::Number: {
-      int value = current && current->is_number() ? current->get<int>() : 0;
+      // Three ways, none needing ImGui's own text entry (a phone shows no keyboard for a canvas): the
+      // box, where the page puts a real field for the numeric keyboard (number_field); - and +, which
+      // repeat when held; the slider under them.
       const int lo = static_cast<int>(q.min.value_or(0)), hi = static_cast<int>(q.max.value_or(120));
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
-      if (ImGui::InputInt("##n", &value, 1, 5)) out.push_back(answer(q.key, std::clamp(value, lo, hi)));
-      if (!q.unit.empty()) {
-        ImGui::SameLine();
-        ImGui::TextUnformatted(q.unit.get(lang).c_str());
+      const bool answered = current && current->is_number();
+      const int value = answered ? current->get<int>() : lo;
+      const float side = ImGui::GetFrameHeight() * 1.2f, em = ImGui::GetFontSize();
+      const std::string unit = q.unit.empty() ? std::string() : " " + q.unit.get(lang);
+      int next = value;
+      bool changed = false;
+      ImGui::PushButtonRepeat(true);
+      if (ImGui::Button("\xE2\x88\x92", ImVec2(side, 0))) {  // a real minus sign
+        next = answered ? value - 1 : lo;
+        changed = true;
       }
+      ImGui::PopButtonRepeat();
+      ImGui::SameLine();
+      const std::string shown = (answered ? std::to_string(value) : std::string("\xE2\x80\x94")) + unit + "##box";
+      ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_FrameBg]);
+      ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetStyle().Colors[ImGuiCol_FrameBg]);
+      ImGui::Button(shown.c_str(), ImVec2(em * 7.0f, 0));
+      ImGui::PopStyleColor(2);
+      const ImVec2 box_min = ImGui::GetItemRectMin(), box_size = ImGui::GetItemRectSize();
+      set_number_field({q.key, {"", box_min.x, box_min.y, box_size.x, box_size.y}, answered, value, lo, hi});
+      ImGui::SameLine();
+      ImGui::PushButtonRepeat(true);
+      if (ImGui::Button("+", ImVec2(side, 0))) {
+        next = answered ? value + 1 : lo;
+        changed = true;
+      }
+      ImGui::PopButtonRepeat();
+      ImGui::SetNextItemWidth(-1);
+      const std::string format = answered ? "%d" + unit : std::string("\xE2\x80\x94");  // a dash until answered
+      changed = ImGui::SliderInt("##n", &next, lo, hi, format.c_str(), ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) || changed;
+      next = std::clamp(next, lo, hi);
+      if (changed && (next != value || !answered)) out.push_back(answer(q.key, next));
       break;
     }
     case core::AnswerKind::YesNo: {
@@ -144,10 +174,17 @@ void plan_section(const app::AppState& state, const app::PlanSection& sec) {
         ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.62f);
         ImGui::TextUnformatted(item.text.c_str());
         break;
-      case app::PlanSection::Style::Numbered:
+      case app::PlanSection::Style::Numbered: {
+        // As many columns as the longest date fits (a phone: two; "Wed 9 Dec 2026" is long).
+        float widest = 0.0f;
+        for (std::size_t k = 0; k < sec.items.size(); ++k)
+          widest = std::max(widest, ImGui::CalcTextSize(("00.  " + sec.items[k].text).c_str()).x);
+        const float column = widest + ImGui::GetFontSize() * 1.5f;
+        const std::size_t columns = std::clamp<std::size_t>(static_cast<std::size_t>(ImGui::GetContentRegionAvail().x / column), 1, 3);
         ImGui::Text("%zu.  %s", i + 1, item.text.c_str());
-        if (i + 1 < sec.items.size() && i % 3 != 2) ImGui::SameLine(ImGui::GetContentRegionAvail().x * (static_cast<float>((i % 3) + 1) / 3.0f));
+        if (i + 1 < sec.items.size() && i % columns != columns - 1) ImGui::SameLine(column * static_cast<float>((i % columns) + 1) + ImGui::GetStyle().WindowPadding.x);
         break;
+      }
       case app::PlanSection::Style::Bullets: {
         ImGui::Bullet();
         ImGui::SameLine();
@@ -213,9 +250,9 @@ void draw_plan(const app::AppState& state, const core::Plan& plan, Actions& out)
     if (sec.style == app::PlanSection::Style::Rows) ImGui::Separator();
     plan_section(state, sec);
     if (sec.style == app::PlanSection::Style::Numbered) {
-      if (ImGui::SmallButton(state.ui("plan.start_earlier").c_str())) out.push_back(app::act::ShiftStart{-7});
+      if (compact_button(state.ui("plan.start_earlier"))) out.push_back(app::act::ShiftStart{-7});
       ImGui::SameLine();
-      if (ImGui::SmallButton(state.ui("plan.start_later").c_str())) out.push_back(app::act::ShiftStart{7});
+      if (compact_button(state.ui("plan.start_later"))) out.push_back(app::act::ShiftStart{7});
     }
   }
   if (proceed) {
@@ -229,7 +266,7 @@ void draw_plan(const app::AppState& state, const core::Plan& plan, Actions& out)
   ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_TabActive]);
   ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1, 1, 1, 1));
   const std::string book = state.book_label.empty() ? state.ui(proceed ? "plan.book" : "plan.consult") : state.book_label;
-  if (ImGui::Button(book.c_str(), ImVec2(-1, em * 2.4f))) out.push_back(app::act::BookClick{});
+  if (ImGui::Button(book.c_str(), ImVec2(-1, std::max(em * 2.4f, min_target())))) out.push_back(app::act::BookClick{});
   ImGui::PopStyleColor(2);
   // Exports: print and copy always; the calendar only when there are session dates.
   const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
@@ -279,6 +316,22 @@ void draw_questionnaire_panel(const app::AppState& state, const app::Layout& lay
         }
       // A step that is one single-choice question moves on by itself once it is answered: one tap.
       if (picked && visible == 1) out.push_back(app::act::StepTo{at + 1});
+      // A list of yes/no health questions: after reading it, one tap says "no" to every one not
+      // answered yet (a "yes" already given stays) and moves on.
+      std::vector<std::string> unanswered;
+      bool all_yes_no = visible > 1;
+      for (const auto& q : step.questions)
+        if (core::question_visible(q, state.quiz.answers)) {
+          all_yes_no = all_yes_no && q.kind == core::AnswerKind::YesNo;
+          if (core::answer_value(state.quiz.answers, q.key).is_null()) unanswered.push_back(q.key);
+        }
+      if (all_yes_no && !unanswered.empty()) {
+        const bool none_yet = static_cast<int>(unanswered.size()) == visible;
+        if (button(state.ui(none_yet ? "quiz.none_apply" : "quiz.no_to_rest"), -1.0f)) {
+          for (const auto& key : unanswered) out.push_back(answer(key, false));
+          out.push_back(app::act::StepTo{at + 1});
+        }
+      }
       const bool complete = core::step_complete(questionnaire, steps[at], state.quiz.answers);
       const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
       if (at > 0) {

@@ -136,7 +136,7 @@ void draw_structure_card(const app::AppState& state, const app::Layout& layout, 
     ImGui::Separator();
     text_wrapped(s->card.get(state.language));
     sources_line(state, s->sources);
-    if (ImGui::SmallButton(state.ui("common.close").c_str())) out.push_back(app::act::SelectStructure{});
+    if (compact_button(state.ui("common.close"))) out.push_back(app::act::SelectStructure{});
   }
   ImGui::End();
 }

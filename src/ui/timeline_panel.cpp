@@ -3,6 +3,7 @@
 // card for the moment shown: phase, what happens in the skin, what the patient sees, does, avoids,
 // and when to call the clinic, each with its sources.
 #include "ui/panels.h"
+#include "ui/ui.h"
 
 #include "app/present.h"
 #include "core/timeline.h"
@@ -20,7 +21,7 @@ namespace {
 // The scrub bar; returns true with `hours` set when the user moved it.
 bool timeline_bar(const app::AppState& state, double end, double& hours) {
   const float em = ImGui::GetFontSize();
-  const ImVec2 size(ImGui::GetContentRegionAvail().x, em * 3.2f);
+  const ImVec2 size(ImGui::GetContentRegionAvail().x, std::max(em * 3.2f, min_target()));
   const ImVec2 p = ImGui::GetCursorScreenPos();
   ImGui::InvisibleButton("##timebar", size);
   const bool active = ImGui::IsItemActive();
@@ -104,7 +105,7 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
       ImGui::SameLine();
       const bool on = std::abs(state.timeline.speed - speeds[i]) < 1e-9;
       if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
-      if (ImGui::Button(speed_labels[i])) out.push_back(app::act::SetSpeed{speeds[i]});
+      if (button(speed_labels[i])) out.push_back(app::act::SetSpeed{speeds[i]});
       if (on) ImGui::PopStyleColor();
     }
     // Jumps to key moments, wrapping onto as many rows as the panel needs.
@@ -112,13 +113,13 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
     for (std::size_t i = 0; i < model->key_moments.size(); ++i) {
       const auto& k = model->key_moments[i];
       const std::string label = k.label.get(lang);
-      const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
+      const float w = std::max(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2, min_target());
       if (i > 0) {
         ImGui::SameLine();
         if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
       }
       ImGui::PushID(static_cast<int>(i));
-      if (ImGui::SmallButton(label.c_str())) out.push_back(app::act::SetTime{k.hours});
+      if (compact_button(label)) out.push_back(app::act::SetTime{k.hours});
       ImGui::PopID();
     }
 

@@ -25,7 +25,13 @@ Rgb readable_accent(const Rgb& accent) {
   return c;
 }
 
-void apply_theme(const app::Theme& theme, float em) {
+namespace {
+float g_min_target = 0.0f;
+}  // namespace
+
+float min_target() { return g_min_target; }
+
+void apply_theme(const app::Theme& theme, float em, bool touch) {
   ImGuiStyle& s = ImGui::GetStyle();
   s = ImGuiStyle();
   ImGui::StyleColorsLight(&s);
@@ -70,6 +76,18 @@ void apply_theme(const app::Theme& theme, float em) {
   s.GrabMinSize = em * 1.1f;
   s.ScrollbarSize = em * 0.8f;
   s.TouchExtraPadding = ImVec2(em * 0.2f, em * 0.2f);
+  g_min_target = touch ? app::kTouchTargetPx : 0.0f;
+  if (touch) {
+    // Buttons, sliders, check boxes and tabs are one frame tall: a finger's height. Rows of text
+    // that can be tapped are centred in theirs (see tap_row).
+    // (The font drawn: em in the widget; the tests' harness draws ImGui's 13 px font.)
+    const ImGuiIO& io = ImGui::GetIO();
+    const ImFont* font = io.Fonts->Fonts.empty() ? nullptr : io.Fonts->Fonts[0];
+    const float text = font ? (font->ConfigData ? font->ConfigData->SizePixels : font->FontSize) * io.FontGlobalScale : em;
+    s.FramePadding.y = std::max(s.FramePadding.y, (app::kTouchTargetPx - text) / 2.0f + 0.01f);
+    s.SelectableTextAlign = ImVec2(0.0f, 0.5f);
+    s.GrabMinSize = std::max(s.GrabMinSize, em * 1.6f);
+  }
 }
 
 namespace {
@@ -109,7 +127,7 @@ void draw_notices(const app::AppState& state, const app::Layout& layout, std::ve
       ImGui::TextWrapped("%s", state.notices[i].c_str());
       if (i > 0) ImGui::PopStyleColor();
     }
-    if (ImGui::SmallButton(state.ui("common.close").c_str())) out.push_back(app::act::DismissNotices{});
+    if (compact_button(state.ui("common.close"))) out.push_back(app::act::DismissNotices{});
   }
   ImGui::End();
   ImGui::PopStyleColor();

@@ -27,8 +27,12 @@ double contrast_ratio(const Rgb& a, const Rgb& b);
 // 4.5:1 (a spa's light brand colour would otherwise make the active tab and headings unreadable).
 Rgb readable_accent(const Rgb& accent);
 
-// Sets ImGui's style for a theme at a font size (call when either changes).
-void apply_theme(const app::Theme& theme, float em_px);
+// Sets ImGui's style for a theme at a font size (call when either changes). `touch`: a touch
+// screen, where every control is at least app::kTouchTargetPx square (see min_target()).
+void apply_theme(const app::Theme& theme, float em_px, bool touch = false);
+// The smallest side a control may have with the style set last: app::kTouchTargetPx on a touch
+// screen, 0 with a mouse.
+float min_target();
 
 // One frame of interface between ImGui::NewFrame() and ImGui::Render(): the panels, then the keys
 // and gestures ImGui did not take.

@@ -130,6 +130,27 @@ test('staff mode: side-by-side needles, larger type, hot keys, next patient clea
   const cleared = await waitForState(page, (s) => Object.keys(s.answers).length === 0);
   assert.deepEqual(cleared.answers, {}, 'next patient clears the answers');
   assert.equal(await page.locator('#skindepth-main .sd-fullscreen').count(), 1);
+  // Inside the demo page's column (about 1100 px), staff mode keeps the presenter layout: the
+  // controls beside the drawing, not under it.
+  const width = (await page.locator('#skindepth-main canvas').boundingBox()).width;
+  assert.ok(width < 1250, `the widget sits in the page's column (${width} px)`);
+  await settle(page);
+  const texts = (await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'getChoices', texts: ['cross.stamp', 'cross.roll']}))).choices.texts;
+  const targets = (await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'getStats'}))).targets;
+  const stamp = targets.find((t) => t.label === texts['cross.stamp'] || t.label === texts['cross.roll']);
+  assert.ok(stamp, 'the stamp button is drawn');
+  assert.ok(stamp.x > width * 0.45, `the panel is beside the drawing (its button at x ${stamp.x} of ${width})`);
+  // Full screen, then the keys at once (the button had the focus): 2 = timeline, Shift + arrow = the
+  // second needle.
+  await page.locator('#skindepth-main .sd-fullscreen').click();
+  await page.waitForFunction(() => document.fullscreenElement !== null, null, {timeout: 5000});
+  const before = (await page.evaluate(() => SkinDepth.instances[0].getState())).compare_mm;
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.type('2');
+  state = await waitForState(page, (s) => s.view === 'timeline' && s.compare_mm > before);
+  assert.equal(state.view, 'timeline', 'a key works right after Full screen');
+  assert.ok(state.compare_mm > before, `Shift + arrow moves the second needle (${before} -> ${state.compare_mm})`);
+  await page.evaluate(() => document.exitFullscreen());
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -188,6 +209,44 @@ for (const viewport of [kDesktop, kPhone]) {
     // And it fits its content: no second scrollbar inside the frame.
     const inner = await page.frames()[1].evaluate(() => [document.documentElement.scrollHeight, window.innerHeight]);
     assert.ok(inner[0] <= inner[1] + 1, `the frame holds its content (${inner[0]} in ${inner[1]} px)`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+// The host element keeps the widget's room before the script runs: with the script 1.5 s late, the
+// page does not move when the widget appears (Chromium's layout-shift entries, as Lighthouse counts).
+for (const viewport of [kDesktop, kPhone]) {
+  test(`no layout shift when the script comes 1.5 s late (${viewport.width} px wide)`, async () => {
+    const context = await site.browser.newContext({viewport: {width: viewport.width, height: viewport.height},
+      deviceScaleFactor: viewport.deviceScaleFactor || 1, isMobile: !!viewport.isMobile, hasTouch: !!viewport.hasTouch});
+    const page = await context.newPage();
+    const errors = [];
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+      }).observe({type: 'layout-shift', buffered: true});
+    });
+    await page.route('**/skindepth.js', async (route) => {
+      await new Promise((r) => setTimeout(r, 1500));
+      await route.continue();
+    });
+    await page.goto(site.url, {waitUntil: 'commit'});
+    await page.waitForSelector('#skindepth-main', {state: 'attached'});
+    await page.waitForTimeout(300);  // the page is laid out and painted; the script is still on its way
+    const early = await page.evaluate(() => [document.getElementById('skindepth-main').getBoundingClientRect().height,
+                                             !!window.SkinDepth]);
+    const reserved = early[0];
+    assert.equal(early[1], false, 'measured before the script ran');
+    await page.waitForSelector('[data-drawn="true"]', {timeout: 60000});
+    await settle(page, 500);
+    const mounted = await page.evaluate(() => document.getElementById('skindepth-main').getBoundingClientRect().height);
+    const shift = await page.evaluate(() => window.__shift);
+    assert.ok(reserved > 300, `room reserved before the script (${reserved} px)`);
+    assert.equal(mounted, reserved, 'the widget fills exactly the room kept for it');
+    assert.equal(shift, 0, `cumulative layout shift ${shift}`);
     assert.deepEqual(errors, []);
     await context.close();
   });

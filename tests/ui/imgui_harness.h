@@ -6,6 +6,7 @@
 #include "app/layout.h"
 #include "app/scene.h"
 #include "content/loader.h"
+#include "ui/targets.h"
 #include "ui/ui.h"
 
 #include <gtest/gtest.h>
@@ -45,8 +46,9 @@ class ImGuiHarness : public ::testing::Test {
     io.DisplaySize = ImVec2(state.viewport.css_width, state.viewport.css_height);
     io.DeltaTime = 1.0f / 60.0f;
     const auto layout = app::compute_layout(state.viewport, state.mode, state.view);
-    apply_theme(state.theme, layout.em);
+    apply_theme(state.theme, layout.em, state.viewport.touch);
     const auto scene = app::build_scene(state, layout);
+    begin_hit_targets();
     ImGui::NewFrame();
     auto actions = draw_ui(state, layout, scene, input, gestures);
     input.keys.clear();

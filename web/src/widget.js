@@ -214,11 +214,82 @@ Widget.prototype._staffChrome = function () {
   btn.type = 'button';
   btn.className = 'sd-fullscreen';
   btn.textContent = this._text('staff.fullscreen');
+  var canvas = this.canvas;
   btn.addEventListener('click', function () {
     if (document.fullscreenElement) document.exitFullscreen().catch(logFault);
     else if (frame.requestFullscreen) frame.requestFullscreen().catch(logFault);
   });
+  // The button took the focus: give it back to the drawing, so the staff keys work at once (once per
+  // widget; the button comes and goes with staff mode).
+  if (!this._refocusOnFullscreen) {
+    this._refocusOnFullscreen = true;
+    document.addEventListener('fullscreenchange', function () {
+      var b = frame.querySelector('.sd-fullscreen');
+      if (canvas && (document.fullscreenElement === frame || (b && document.activeElement === b))) canvas.focus({preventScroll: true});
+    });
+  }
   frame.appendChild(btn);
+};
+
+// A number question (the age) is a box drawn by the widget; a tap or click on it puts a real text
+// field over it, so a phone shows its numeric keyboard (inputmode). The field is focused inside the
+// touchend / mouseup handler itself: iOS Safari opens the keyboard only for a focus in the gesture.
+// Enter, Done or leaving the field answers (clamped to the question's range); Escape cancels.
+Widget.prototype._numberBridge = function (frame, canvas) {
+  var self = this, start = null, open = null;
+  var input = document.createElement('input');
+  input.type = 'text';
+  input.inputMode = 'numeric';
+  input.setAttribute('pattern', '[0-9]*');
+  input.setAttribute('enterkeyhint', 'done');
+  input.autocomplete = 'off';
+  input.className = 'sd-number';
+  input.hidden = true;
+  frame.appendChild(input);
+  function at(x, y) {
+    var f = self._numberField, r = canvas.getBoundingClientRect();
+    if (!f) return null;
+    var cx = x - r.left, cy = y - r.top;
+    return cx >= f.x && cx <= f.x + f.w && cy >= f.y && cy <= f.y + f.h ? f : null;
+  }
+  function show(f) {
+    open = f;
+    input.style.left = f.x + 'px';
+    input.style.top = f.y + 'px';
+    input.style.width = f.w + 'px';
+    input.style.height = f.h + 'px';
+    input.value = '';
+    input.placeholder = f.value === null ? '' : String(f.value);
+    input.setAttribute('aria-label', f.min + '-' + f.max);
+    input.hidden = false;
+    input.focus({preventScroll: true});
+  }
+  function close(keep) {
+    if (!open) return;
+    var f = open, v = parseInt(input.value, 10);
+    open = null;
+    input.hidden = true;
+    if (keep && !isNaN(v)) self.command({cmd: 'answer', key: f.key, value: Math.max(f.min, Math.min(f.max, v))});
+    canvas.focus({preventScroll: true});
+  }
+  canvas.addEventListener('touchstart', function (e) {
+    var t = e.changedTouches[0];
+    start = e.touches.length === 1 ? {x: t.clientX, y: t.clientY} : null;
+  }, {passive: true});
+  canvas.addEventListener('touchend', function (e) {
+    var t = e.changedTouches[0], f = start && e.touches.length === 0 && at(t.clientX, t.clientY);
+    if (f && Math.abs(t.clientX - start.x) < 10 && Math.abs(t.clientY - start.y) < 10) show(f);
+    start = null;
+  }, {passive: true});
+  canvas.addEventListener('mouseup', function (e) {
+    var f = e.button === 0 && at(e.clientX, e.clientY);
+    if (f) setTimeout(function () { show(f); }, 0);  // after the canvas took the focus for this click
+  });
+  input.addEventListener('keydown', function (e) {
+    if (e.key === 'Enter') { e.preventDefault(); close(true); }
+    if (e.key === 'Escape') { e.preventDefault(); close(false); }
+  });
+  input.addEventListener('blur', function () { close(true); });
 };
 
 // --- [SECTION] Mount: the frame, the canvas, the module's start ----------------------------------------
@@ -255,6 +326,7 @@ Widget.prototype.mount = function () {
   frame.appendChild(this.liveEl);
   el.appendChild(frame);
   this.canvas = canvas;
+  this._numberBridge(frame, canvas);
   this.loading = true;
   this._status(this._text('app.loading'));
 
@@ -307,6 +379,7 @@ Widget.prototype.mount = function () {
         printErr: function (t) { console.error(t); },
         onWidgetEvent: function (name, detailJson) {
           var detail = detailJson ? JSON.parse(detailJson) : {};
+          if (name === 'numberfield') { self._numberField = detail.key ? detail : null; return; }  // internal
           if (name === 'describe') self.liveEl.textContent = detail.text || '';
           if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
           if (name === 'error' && (detail.kind === 'webgl_unavailable' || detail.kind === 'startup')) return fail(detail.message, detail.kind);
