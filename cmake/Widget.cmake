@@ -79,7 +79,7 @@ endif()
 
 # The servable site: the pages, the embed script, the module and the default content, side by side
 # (web/'s own files, not web/src: the site has the joined script only).
-file(GLOB kWebFiles CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css" "${CMAKE_SOURCE_DIR}/web/*.js")
+file(GLOB kWebFiles CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css" "${CMAKE_SOURCE_DIR}/web/*.js" "${CMAKE_SOURCE_DIR}/web/*.svg")
 set(kSite "${CMAKE_BINARY_DIR}/site")
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory "${kSite}/content"

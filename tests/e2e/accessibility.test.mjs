@@ -90,7 +90,7 @@ async function answerStepByKeyboard(page, mirror, answers) {
   await page.waitForFunction(() => !document.querySelector('.sd-mirror .sd-next')?.disabled, null, {timeout: 10000});
   await next.focus();
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.tagName === 'H3', null, {timeout: 10000});
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H2', null, {timeout: 10000});
   return true;
 }
 
@@ -149,8 +149,8 @@ test('a screen-reader user picks an area, hears the layer a needle reaches, answ
 
   // The plan, read as headings and lists, stamped.
   snap = await mirror.ariaSnapshot();
-  assert.match(snap, /heading "A course that could suit you" \[level=3\]/);
-  assert.match(snap, /heading "After each session" \[level=4\]/);
+  assert.match(snap, /heading "A course that could suit you" \[level=2\]/);
+  assert.match(snap, /heading "After each session" \[level=3\]/);
   assert.match(snap, /listitem/);
   assert.ok(snap.includes(kStamp), snap);
   fs.writeFileSync(shot('mirror-plan-desktop.png'), await page.locator('#skindepth-main').screenshot());

@@ -129,6 +129,12 @@ test('a phone reaches the plan for the reference profile in 20 taps or fewer; ev
   await snap('plan');
   console.log(`taps from the page to the plan: ${taps}`);
   assert.ok(taps <= kMaxTaps, `${taps} taps (at most ${kMaxTaps})`);
+  // The other two views, by touch too: their controls are finger-sized as well.
+  await tap(text('view.cross_section'));
+  await snap('cross-section');
+  await tap(text('view.timeline'));
+  await snap('timeline');
+  assert.equal((await fullState(page)).view, 'timeline');
   assert.deepEqual(small, [], 'every hit target is at least 44 CSS px square');
   assert.deepEqual(hovered, [], 'nothing stays hovered (no hover colour) after a tap');
   assert.deepEqual(errors, []);

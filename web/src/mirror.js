@@ -129,11 +129,11 @@ Widget.prototype._renderQuiz = function (q) {
   box.innerHTML = '';
   var heading;
   if (q.plan) {
-    heading = el('h3', {tabindex: '-1'}, q.plan.decision);
+    heading = el('h2', {tabindex: '-1'}, q.plan.decision);
     box.appendChild(el('p', {'class': 'sd-stamp'}, q.plan.stamp));
     box.appendChild(heading);
     q.plan.sections.forEach(function (sec) {
-      if (sec.heading) box.appendChild(el('h4', {}, sec.heading));
+      if (sec.heading) box.appendChild(el('h3', {}, sec.heading));
       var list = el(sec.style === 'numbered' ? 'ol' : 'ul');
       sec.items.forEach(function (i) { list.appendChild(el('li', {}, i)); });
       box.appendChild(list);
@@ -144,7 +144,7 @@ Widget.prototype._renderQuiz = function (q) {
     box.appendChild(edit);
   } else if (q.questions) {
     var progress = t('quiz.step_of').replace('%d', q.step + 1).replace('%d', q.count);
-    heading = el('h3', {tabindex: '-1'}, q.title);
+    heading = el('h2', {tabindex: '-1'}, q.title);
     box.appendChild(heading);
     box.appendChild(el('p', {'class': 'sd-muted'}, progress));
     q.questions.forEach(function (x) {
