@@ -81,6 +81,7 @@ endif()
 # (web/'s own files, not web/src: the site has the joined script only).
 file(GLOB kWebFiles CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css" "${CMAKE_SOURCE_DIR}/web/*.js" "${CMAKE_SOURCE_DIR}/web/*.svg")
 set(kSite "${CMAKE_BINARY_DIR}/site")
+find_program(kNode node REQUIRED)
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory "${kSite}/content"
   COMMAND ${CMAKE_COMMAND} -E copy ${kWebFiles} "${kSite}/"
@@ -88,6 +89,8 @@ add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/content" "${kSite}/content"
   COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.js"
           "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.wasm" "${kSite}/"
+  # .gz and .br beside each file, for servers to send as they are (scripts/serve.mjs, README).
+  COMMAND ${kNode} "${CMAKE_SOURCE_DIR}/scripts/compress.mjs" "${kSite}"
   DEPENDS "${kEmbedScript}"
   COMMENT "Assembling the site in ${kSite}" VERBATIM)
 add_dependencies(site skindepth_widget)

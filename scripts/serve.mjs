@@ -12,6 +12,22 @@ const kTypes = {
   '.ics': 'text/calendar; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
 };
 
+// The encoding to send `file` in: Brotli, then gzip, when the request accepts it (q > 0) and the
+// compressed copy is there and up to date; null for the file itself.
+function precompressed(file, acceptEncoding) {
+  const accepted = new Set(acceptEncoding.split(',').map((part) => part.trim().split(';')).filter(([, q]) => !q || !/^q=0(\.0*)?$/.test(q.trim()))
+    .map(([name]) => name.trim().toLowerCase()));
+  let source;
+  try { source = fs.statSync(file); } catch { return null; }
+  for (const [name, ext] of [['br', 'br'], ['gzip', 'gz']]) {
+    if (!accepted.has(name)) continue;
+    try {
+      if (fs.statSync(`${file}.${ext}`).mtimeMs >= source.mtimeMs) return {name, ext};
+    } catch { /* not written for this file */ }
+  }
+  return null;
+}
+
 export function startServer(root, {port = 8080, csp = null, quiet = false, overrides = {}} = {}) {
   const base = path.resolve(root);
   const server = http.createServer((req, res) => {
@@ -25,13 +41,18 @@ export function startServer(root, {port = 8080, csp = null, quiet = false, overr
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.join(base, rel);
     if (!file.startsWith(base)) { res.writeHead(403); return res.end('forbidden'); }
-    fs.readFile(file, (err, data) => {
+    // A .br or .gz written beside the file by the build (scripts/compress.mjs) is sent as it is when the
+    // browser accepts it and it is not older than the file.
+    const encoding = precompressed(file, req.headers['accept-encoding'] || '');
+    fs.readFile(encoding ? `${file}.${encoding.ext}` : file, (err, data) => {
       if (err) {
         res.writeHead(404, {'Content-Type': 'text/plain'});
         if (!quiet) console.log(`404 ${rel}`);
         return res.end('not found');
       }
-      const headers = {'Content-Type': kTypes[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache'};
+      const headers = {'Content-Type': kTypes[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-cache',
+                       'Vary': 'Accept-Encoding'};
+      if (encoding) headers['Content-Encoding'] = encoding.name;
       if (csp) headers['Content-Security-Policy'] = csp;
       res.writeHead(200, headers);
       res.end(data);

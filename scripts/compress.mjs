@@ -1,0 +1,50 @@
+// Writes FILE.gz (gzip -9) and FILE.br (Brotli, quality 11) beside every text and wasm file of a built
+// site, for a server to send as they are (scripts/serve.mjs does; the README gives nginx, Apache and CDN
+// settings). Node's own zlib: nothing to install. With --report, prints each file's raw, gzip and
+// Brotli size and the totals.
+// usage: node scripts/compress.mjs DIR [--report]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const kCompressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.ics']);
+
+export function compressibleFiles(dir) {
+  const out = [];
+  for (const entry of fs.readdirSync(dir, {withFileTypes: true})) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...compressibleFiles(p));
+    else if (kCompressible.has(path.extname(entry.name))) out.push(p);
+  }
+  return out.sort();
+}
+
+export function compress(file) {
+  const data = fs.readFileSync(file);
+  const text = path.extname(file) !== '.wasm';
+  const gz = zlib.gzipSync(data, {level: 9});
+  const br = zlib.brotliCompressSync(data, {params: {
+    [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+    [zlib.constants.BROTLI_PARAM_MODE]: text ? zlib.constants.BROTLI_MODE_TEXT : zlib.constants.BROTLI_MODE_GENERIC,
+    [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length}});
+  fs.writeFileSync(`${file}.gz`, gz);
+  fs.writeFileSync(`${file}.br`, br);
+  return {raw: data.length, gz: gz.length, br: br.length};
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dir = process.argv[2];
+  if (!dir || !fs.existsSync(dir)) { console.error(`compress.mjs: no such folder: ${dir}`); process.exit(2); }
+  const total = {raw: 0, gz: 0, br: 0};
+  const rows = [];
+  for (const file of compressibleFiles(dir)) {
+    const s = compress(file);
+    for (const k of Object.keys(total)) total[k] += s[k];
+    rows.push(`${path.relative(dir, file).padEnd(32)} ${String(s.raw).padStart(9)} ${String(s.gz).padStart(9)} ${String(s.br).padStart(9)}`);
+  }
+  if (process.argv.includes('--report')) {
+    console.log(`${'file'.padEnd(32)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
+    for (const r of rows) console.log(r);
+    console.log(`${'total'.padEnd(32)} ${String(total.raw).padStart(9)} ${String(total.gz).padStart(9)} ${String(total.br).padStart(9)}`);
+  }
+}
