@@ -35,16 +35,14 @@ export function compress(file) {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2];
   if (!dir || !fs.existsSync(dir)) { console.error(`compress.mjs: no such folder: ${dir}`); process.exit(2); }
+  const report = process.argv.includes('--report');
+  const row = (name, a, b, c) => console.log(`${name.padEnd(32)} ${[a, b, c].map((v) => String(v).padStart(9)).join(' ')}`);
   const total = {raw: 0, gz: 0, br: 0};
-  const rows = [];
+  if (report) row('file', 'raw', 'gzip', 'brotli');
   for (const file of compressibleFiles(dir)) {
     const s = compress(file);
     for (const k of Object.keys(total)) total[k] += s[k];
-    rows.push(`${path.relative(dir, file).padEnd(32)} ${String(s.raw).padStart(9)} ${String(s.gz).padStart(9)} ${String(s.br).padStart(9)}`);
+    if (report) row(path.relative(dir, file), s.raw, s.gz, s.br);
   }
-  if (process.argv.includes('--report')) {
-    console.log(`${'file'.padEnd(32)} ${'raw'.padStart(9)} ${'gzip'.padStart(9)} ${'brotli'.padStart(9)}`);
-    for (const r of rows) console.log(r);
-    console.log(`${'total'.padEnd(32)} ${String(total.raw).padStart(9)} ${String(total.gz).padStart(9)} ${String(total.br).padStart(9)}`);
-  }
+  if (report) row('total', total.raw, total.gz, total.br);
 }

@@ -9,9 +9,9 @@
 #include "ui/targets.h"
 
 #include <emscripten.h>
+#include <emscripten/heap.h>
 #include <imgui.h>
 #include <imgui_internal.h>
-#include <emscripten/heap.h>
 #include <malloc.h>
 
 #include <cmath>

@@ -10,9 +10,8 @@
 #include "app/scene.h"
 #include "content/embedded.h"
 #include "content/loader.h"
-#include "ui/ui.h"
-
 #include "ui/targets.h"
+#include "ui/ui.h"
 
 #include <emscripten.h>
 #include <emscripten/html5.h>
@@ -145,13 +144,12 @@ void frame() {
   }
   g_platform.touch_scene = ui::touch_scene(g_state, layout);  // for the events until the next frame
   // The page keeps a real text field ready over a number question's box (numeric keyboard).
-  const ui::NumberField& field = ui::number_field();
-  nlohmann::json box = {{"key", field.key}};
-  if (!field.key.empty())
-    box.update({{"x", field.box.x}, {"y", field.box.y}, {"w", field.box.w}, {"h", field.box.h},
-                {"value", field.answered ? nlohmann::json(field.value) : nlohmann::json()}, {"min", field.min}, {"max", field.max}});
-  if (box != g_platform.number_field) {
-    g_platform.number_field = box;
+  if (const ui::NumberField& field = ui::number_field(); !(field == g_platform.number_field)) {
+    g_platform.number_field = field;
+    nlohmann::json box = {{"key", field.key}};
+    if (!field.key.empty())
+      box.update({{"x", field.box.x}, {"y", field.box.y}, {"w", field.box.w}, {"h", field.box.h},
+                  {"value", field.answered ? nlohmann::json(field.value) : nlohmann::json()}, {"min", field.min}, {"max", field.max}});
     emit("numberfield", box);
   }
   emit_outbox();

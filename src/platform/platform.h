@@ -9,6 +9,7 @@
 #include "render/imgui_renderer.h"
 #include "render/renderer.h"
 #include "ui/input.h"
+#include "ui/targets.h"
 
 #include <SDL.h>
 #include <nlohmann/json.hpp>
@@ -30,7 +31,7 @@ struct Platform {
   app::Theme theme;       // the theme the style and the font atlas were built for
   float font_em = 0.0f;   // the size the font atlas was built at (0: rebuild)
   bool touch_style = false;  // the style was set for a touch screen
-  nlohmann::json number_field;  // the number box the page last heard of (see ui/targets.h)
+  ui::NumberField number_field;  // the number box the page last heard of
   bool context_lost = false;
   bool ready_sent = false;
   bool drawn_sent = false;        // the skin picture has been drawn once (the shaders are compiled)

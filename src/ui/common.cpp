@@ -39,12 +39,7 @@ void end_panel() {
   ImGui::End();
 }
 
-bool compact_button(const std::string& label) {
-  const float side = min_target();
-  if (side <= 0.0f) return ImGui::SmallButton(label.c_str());
-  const float w = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-  return ImGui::Button(label.c_str(), ImVec2(std::max(w, side), std::max(ImGui::GetFrameHeight(), side)));
-}
+bool compact_button(const std::string& label) { return min_target() > 0.0f ? button(label) : ImGui::SmallButton(label.c_str()); }
 
 bool button(const std::string& label, float w, float h) {
   const float side = min_target();

@@ -166,6 +166,14 @@ bool draw_question(const app::AppState& state, const core::Question& q, Actions&
 // A section of the plan: bullets with their sources, rows of numbers, or numbered dates.
 void plan_section(const app::AppState& state, const app::PlanSection& sec) {
   if (!sec.heading.empty()) heading(sec.heading);
+  // Numbered dates: as many columns as the longest date fits (a phone: two; "Wed 9 Dec 2026" is long).
+  float column = 0.0f;
+  std::size_t columns = 1;
+  if (sec.style == app::PlanSection::Style::Numbered) {
+    for (const auto& item : sec.items) column = std::max(column, ImGui::CalcTextSize(("00.  " + item.text).c_str()).x);
+    column += ImGui::GetFontSize() * 1.5f;
+    columns = std::clamp<std::size_t>(static_cast<std::size_t>(ImGui::GetContentRegionAvail().x / column), 1, 3);
+  }
   for (std::size_t i = 0; i < sec.items.size(); ++i) {
     const auto& item = sec.items[i];
     switch (sec.style) {
@@ -174,17 +182,10 @@ void plan_section(const app::AppState& state, const app::PlanSection& sec) {
         ImGui::SameLine(ImGui::GetContentRegionAvail().x * 0.62f);
         ImGui::TextUnformatted(item.text.c_str());
         break;
-      case app::PlanSection::Style::Numbered: {
-        // As many columns as the longest date fits (a phone: two; "Wed 9 Dec 2026" is long).
-        float widest = 0.0f;
-        for (std::size_t k = 0; k < sec.items.size(); ++k)
-          widest = std::max(widest, ImGui::CalcTextSize(("00.  " + sec.items[k].text).c_str()).x);
-        const float column = widest + ImGui::GetFontSize() * 1.5f;
-        const std::size_t columns = std::clamp<std::size_t>(static_cast<std::size_t>(ImGui::GetContentRegionAvail().x / column), 1, 3);
+      case app::PlanSection::Style::Numbered:
         ImGui::Text("%zu.  %s", i + 1, item.text.c_str());
         if (i + 1 < sec.items.size() && i % columns != columns - 1) ImGui::SameLine(column * static_cast<float>((i % columns) + 1) + ImGui::GetStyle().WindowPadding.x);
         break;
-      }
       case app::PlanSection::Style::Bullets: {
         ImGui::Bullet();
         ImGui::SameLine();
@@ -308,24 +309,20 @@ void draw_questionnaire_panel(const app::AppState& state, const app::Layout& lay
       ImGui::SetWindowFontScale(1.0f);
       ImGui::Separator();
       int visible = 0;
-      bool picked = false;
+      bool picked = false, all_yes_no = true;
+      std::vector<std::string> unanswered;
       for (const auto& q : step.questions)
         if (core::question_visible(q, state.quiz.answers)) {
           ++visible;
+          all_yes_no = all_yes_no && q.kind == core::AnswerKind::YesNo;
+          if (core::answer_value(state.quiz.answers, q.key).is_null()) unanswered.push_back(q.key);
           picked = draw_question(state, q, out) || picked;
         }
       // A step that is one single-choice question moves on by itself once it is answered: one tap.
       if (picked && visible == 1) out.push_back(app::act::StepTo{at + 1});
       // A list of yes/no health questions: after reading it, one tap says "no" to every one not
       // answered yet (a "yes" already given stays) and moves on.
-      std::vector<std::string> unanswered;
-      bool all_yes_no = visible > 1;
-      for (const auto& q : step.questions)
-        if (core::question_visible(q, state.quiz.answers)) {
-          all_yes_no = all_yes_no && q.kind == core::AnswerKind::YesNo;
-          if (core::answer_value(state.quiz.answers, q.key).is_null()) unanswered.push_back(q.key);
-        }
-      if (all_yes_no && !unanswered.empty()) {
+      if (visible > 1 && all_yes_no && !unanswered.empty()) {
         const bool none_yet = static_cast<int>(unanswered.size()) == visible;
         if (button(state.ui(none_yet ? "quiz.none_apply" : "quiz.no_to_rest"), -1.0f)) {
           for (const auto& key : unanswered) out.push_back(answer(key, false));

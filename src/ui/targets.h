@@ -2,6 +2,7 @@
 // test checks against app::kTouchTargetPx (getStats reports them).
 #pragma once
 
+#include <compare>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@ namespace skindepth::ui {
 struct HitTarget {
   std::string label;            // the control's text, or its ImGui id in hex when it has none
   float x = 0, y = 0, w = 0, h = 0;  // CSS pixels, the whole control (also the part scrolled away)
+  bool operator==(const HitTarget&) const = default;
 };
 
 // Starts collecting (call before ImGui::NewFrame); the controls of the frame then drawn replace the
@@ -24,6 +26,7 @@ struct NumberField {
   HitTarget box;
   bool answered = false;
   int value = 0, min = 0, max = 0;
+  bool operator==(const NumberField&) const = default;
 };
 void set_number_field(const NumberField& field);
 const NumberField& number_field();  // the last frame's
