@@ -6,6 +6,9 @@
 #include "content/parts.h"
 #include "core/json_text.h"
 
+#include <optional>
+#include <utility>
+
 namespace skindepth::content {
 
 FileMap default_files() {
@@ -122,23 +125,45 @@ void parse_sources(const Reader& root, core::Content& content) {
 
 }  // namespace
 
-LoadResult load(const FileMap& files) {
-  LoadResult result;
-  auto& errors = result.errors;
+Loading::Loading(FileMap files) : files_(std::move(files)) {}
+
+std::size_t Loading::steps() const { return 2 + content_parts().size() + 1; }
+
+bool Loading::done() const { return next_ >= steps(); }
+
+bool Loading::step() {
+  if (done()) return true;
+  auto& errors = result_.errors;
   auto with_file = [&](const std::string& name, auto&& parse) {
     nlohmann::json doc;
-    if (!parse_file(files, name, doc, errors)) return;
+    if (!parse_file(files_, name, doc, errors)) return;
     Reader root(doc, name, "", errors);
-    if (name != "ui.json") root.set_languages(&result.content.languages);
-    parse(root, result.content);
+    if (name != "ui.json") root.set_languages(&result_.content.languages);
+    parse(root, result_.content);
   };
   // Order matters: later parts cite sources and use languages.
-  with_file("sources.json", parse_sources);
-  with_file("ui.json", parse_ui);
-  for (const auto& part : content_parts()) with_file(part.file, part.parse);
-  for (const auto& part : content_parts())
-    if (part.cross_check) part.cross_check(result.content, errors);
-  return result;
+  const auto& parts = content_parts();
+  const std::size_t i = next_++;
+  if (i == 0) {
+    with_file("sources.json", parse_sources);
+  } else if (i == 1) {
+    with_file("ui.json", parse_ui);
+  } else if (i < 2 + parts.size()) {
+    with_file(parts[i - 2].file, parts[i - 2].parse);
+  } else {
+    for (const auto& part : parts)
+      if (part.cross_check) part.cross_check(result_.content, errors);
+  }
+  return done();
+}
+
+LoadResult Loading::take() { return std::move(result_); }
+
+LoadResult load(const FileMap& files) {
+  Loading loading(files);
+  while (!loading.step()) {
+  }
+  return loading.take();
 }
 
 std::vector<std::string> fallback_notices(const std::vector<ContentError>& errors, const std::string& language) {
@@ -155,9 +180,21 @@ std::vector<std::string> fallback_notices(const std::vector<ContentError>& error
   return out;
 }
 
+namespace {
+std::optional<core::Content>& default_slot() {
+  static std::optional<core::Content> content;
+  return content;
+}
+}  // namespace
+
 const core::Content& default_content() {
-  static const core::Content kContent = load(default_files()).content;
-  return kContent;
+  auto& content = default_slot();
+  if (!content) content = load(default_files()).content;
+  return *content;
+}
+
+void adopt_default_content(core::Content content) {
+  if (!default_slot()) default_slot() = std::move(content);
 }
 
 }  // namespace skindepth::content

@@ -23,8 +23,29 @@ struct LoadResult {
 FileMap default_files();
 // Parses and cross-checks every file. Missing files and broken JSON are errors like any other.
 LoadResult load(const FileMap& files);
+
+// The same work as load(), one file at a time: each step() parses one file (sources.json, ui.json,
+// then each part), the last one cross-checks them. The widget spreads its start over several short
+// tasks this way, so a phone's main thread is never held for the whole content at once.
+class Loading {
+ public:
+  explicit Loading(FileMap files);
+  // Does the next piece of work; true once everything is done (a further call does nothing).
+  bool step();
+  bool done() const;
+  std::size_t steps() const;  // how many step() calls the whole load takes
+  LoadResult take();          // the result; call once, when done()
+ private:
+  FileMap files_;
+  LoadResult result_;
+  std::size_t next_ = 0;
+};
+
 // The built-in content, parsed once; it is validated by the tests, so it is always usable.
 const core::Content& default_content();
+// Hands over the built-in content parsed elsewhere (the widget's start, with Loading over
+// default_files()), so default_content() does not parse it again. Only before its first use.
+void adopt_default_content(core::Content content);
 
 // What the widget shows when a clinic's content did not validate and the built-in content is used:
 // that notice, then the first problems as a spa's editor needs them (all of them go to the console).

@@ -36,6 +36,39 @@ TEST(Loader, EverySeedIsASource) {
   }
 }
 
+// The widget's start parses the content one file per task (Loading): the same content and the same
+// errors as load(), in more than one step, and nothing more once done.
+TEST(Loader, LoadingInStepsGivesWhatLoadGives) {
+  Loading loading(default_files());
+  std::size_t steps = 0;
+  while (!loading.step()) ++steps;
+  ++steps;
+  EXPECT_EQ(steps, loading.steps());
+  EXPECT_GT(steps, 5u) << "one step per file, then the cross-checks";
+  EXPECT_TRUE(loading.done());
+  EXPECT_TRUE(loading.step()) << "a step after the end does nothing";
+  const auto stepped = loading.take();
+  const auto whole = load(default_files());
+  ASSERT_TRUE(stepped.ok()) << dump_errors(stepped);
+  EXPECT_EQ(stepped.content.sources.size(), whole.content.sources.size());
+  EXPECT_EQ(stepped.content.skin.areas.size(), whole.content.skin.areas.size());
+  EXPECT_EQ(stepped.content.ui("app.title", "es"), whole.content.ui("app.title", "es"));
+}
+
+TEST(Loader, LoadingInStepsReportsTheErrorsLoadReports) {
+  auto files = default_files();
+  files["ui.json"] = "{\"languages\": [\"en\", ";
+  files.erase("areas.json");
+  Loading loading(files);
+  EXPECT_FALSE(loading.step()) << "sources.json: more to do";
+  while (!loading.step()) {
+  }
+  const auto r = loading.take();
+  EXPECT_TRUE(has_error(r, "ui.json", "", "not valid JSON")) << dump_errors(r);
+  EXPECT_TRUE(has_error(r, "areas.json", "", "file missing")) << dump_errors(r);
+  EXPECT_EQ(r.errors.size(), load(files).errors.size());
+}
+
 TEST(Loader, MissingFileIsAnError) {
   auto files = default_files();
   files.erase("sources.json");
