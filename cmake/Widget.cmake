@@ -30,7 +30,7 @@ target_link_options(skindepth_widget PRIVATE
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
   --closure 1  # minifies the JS glue (google-closure-compiler from npm, see scripts/build-widget)
   --emit-symbol-map  # build/wasm/skindepth-core.js.symbols: names for profiles and size reports
-  "-sEXPORTED_FUNCTIONS=['_main','_sd_load_content','_sd_command','_sd_resize','_malloc','_free']"
+  "-sEXPORTED_FUNCTIONS=['_main','_sd_load_content','_sd_command','_sd_resize','_sd_start_step','_malloc','_free']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','HEAPU8','addRunDependency','removeRunDependency']"
   "--js-library=${CMAKE_SOURCE_DIR}/src/platform/library_skindepth.js"
   -lEGL -lGL)
@@ -89,8 +89,10 @@ add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/content" "${kSite}/content"
   COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.js"
           "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.wasm" "${kSite}/"
+  # The poster shown before the first frame (skindepth.css), drawn from the default content.
+  COMMAND ${kNode} "${CMAKE_SOURCE_DIR}/scripts/poster.mjs" "${CMAKE_SOURCE_DIR}/content" "${kSite}/skindepth-poster.svg"
   # .gz and .br beside each file, for servers to send as they are (scripts/serve.mjs, README).
   COMMAND ${kNode} "${CMAKE_SOURCE_DIR}/scripts/compress.mjs" "${kSite}"
-  DEPENDS "${kEmbedScript}"
+  DEPENDS "${kEmbedScript}" "${CMAKE_SOURCE_DIR}/scripts/poster.mjs"
   COMMENT "Assembling the site in ${kSite}" VERBATIM)
 add_dependencies(site skindepth_widget)

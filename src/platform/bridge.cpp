@@ -35,7 +35,6 @@ nlohmann::json targets_json() {
   return list;
 }
 
-std::unique_ptr<core::Content> g_loaded;  // the host's content, when it validated
 std::string g_reply;                      // holds the last string returned to JS
 
 // Frame times and memory for benchmarks and tests (getStats), and the short form in every reply.
@@ -73,32 +72,20 @@ using platform::g_state;
 
 extern "C" {
 
-// `files_json`: {"areas.json": "<text>", ...}. Valid content replaces the built-in content; invalid
-// content is reported (console, event, and the first problems in the widget) and the built-in
-// content stays. Returns {"ok", "errors": [...]}.
+// `files_json`: {"areas.json": "<text>", ...}, given before the start. The start's steps parse it
+// (sd_start_step): valid content replaces the built-in content; invalid content is reported
+// (console, event, and the first problems in the widget) and the built-in content stays.
+// Returns {"ok"}: false when `files_json` is not an object of texts.
 EMSCRIPTEN_KEEPALIVE const char* sd_load_content(const char* files_json) {
-  nlohmann::json reply = {{"ok", false}, {"errors", nlohmann::json::array()}};
+  nlohmann::json reply = {{"ok", false}};
   auto files_doc = nlohmann::json::parse(files_json ? files_json : "", nullptr, false);
   content::FileMap files;
   if (files_doc.is_object()) {
     for (auto it = files_doc.begin(); it != files_doc.end(); ++it)
       if (it->is_string()) files[it.key()] = it->get<std::string>();
-  }
-  auto result = content::load(files);
-  if (result.ok()) {
-    platform::g_loaded = std::make_unique<core::Content>(std::move(result.content));
-    g_state.content = platform::g_loaded.get();
     reply["ok"] = true;
-  } else {
-    for (const auto& e : result.errors) {
-      reply["errors"].push_back({{"file", e.file}, {"pointer", e.pointer}, {"message", e.message}});
-      platform::log_error("content: " + e.to_string());
-    }
-    g_state.content = &content::default_content();
-    g_state.notices = content::fallback_notices(result.errors, g_state.language);
-    platform::emit("error", {{"kind", "content_invalid"}, {"errors", reply["errors"]}});
   }
-  g_state.needs_frame = true;
+  platform::load_host_content(std::move(files));
   platform::g_reply = reply.dump();
   return platform::g_reply.c_str();
 }

@@ -35,6 +35,7 @@ namespace skindepth::platform {
 
 app::AppState g_state;
 Platform g_platform;
+std::unique_ptr<core::Content> g_loaded;
 
 namespace {
 
@@ -68,6 +69,18 @@ void build_font(float em, float pixel_ratio) {
   g_platform.font_em = em;
 }
 
+// The font atlas and ImGui's style for `layout`: rebuilt when the text size, the host's brand or the
+// kind of screen (touch) changed since they were made.
+void update_style(const app::Layout& layout) {
+  const bool new_font = std::abs(layout.em - g_platform.font_em) > 0.5f || g_platform.font_em == 0.0f;
+  if (new_font) build_font(layout.em, g_state.viewport.pixel_ratio);
+  if (new_font || !(g_state.theme == g_platform.theme) || g_state.viewport.touch != g_platform.touch_style) {
+    g_platform.theme = g_state.theme;
+    g_platform.touch_style = g_state.viewport.touch;
+    ui::apply_theme(g_state.theme, g_platform.font_em, g_state.viewport.touch);
+  }
+}
+
 // --- [SECTION] Frame ----------------------------------------------------------------------------
 void update_viewport() {
   int w = 0, h = 0, fw = 0, fh = 0;
@@ -85,21 +98,42 @@ void update_viewport() {
   }
 }
 
-// Hands the shaders to the browser, at start and after a lost context. The interface's is waited for
-// first (asked after the skin's, it would wait for their link too); false when it cannot be drawn: the
-// page is told in plain words, the GL log goes to the console. A skin shader is reported when polled.
-bool start_drawing() {
+// The interface cannot be drawn: the page is told in plain words, the GL log goes to the console.
+void graphics_failed(const std::string& gl_log) {
+  log_error(gl_log);
+  emit("error", {{"kind", "startup"}, {"message", "this device's graphics could not draw the widget (the browser console has the details)"}});
+}
+
+// The skin's shaders, handed to the browser once the interface's is linked: compiled in the
+// background (KHR_parallel_shader_compile) and polled each frame.
+void start_skin_shaders() {
   std::string error;
-  if (!g_platform.imgui_renderer.init(error) || !g_platform.imgui_renderer.link(error)) {
-    log_error(error);
-    emit("error", {{"kind", "startup"}, {"message", "this device's graphics could not draw the widget (the browser console has the details)"}});
-    return false;
-  }
   if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {
     log_error(error);
     emit("error", {{"kind", "shader"}, {"message", error}});
   }
+}
+
+// Hands the shaders to the browser after a lost context (the start does the same in steps). The
+// interface's is waited for first (asked after the skin's, it would wait for their link too); false
+// when it cannot be drawn. A skin shader is reported when polled.
+bool start_drawing() {
+  std::string error;
+  if (!g_platform.imgui_renderer.init(error) || !g_platform.imgui_renderer.link(error)) {
+    graphics_failed(error);
+    return false;
+  }
+  start_skin_shaders();
   return true;
+}
+
+// The interface's program during the start: kPending while the browser still compiles it, then
+// linked or failed (said as start_drawing says it).
+render::LinkState interface_linked() {
+  std::string error;
+  const render::LinkState state = g_platform.imgui_renderer.poll(g_platform.parallel_compile, false, error);
+  if (state == render::LinkState::kFailed) graphics_failed(error);
+  return state;
 }
 
 void frame() {
@@ -120,13 +154,7 @@ void frame() {
 
   const double start = now_ms();
   const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale);
-  const bool new_font = std::abs(layout.em - g_platform.font_em) > 0.5f || g_platform.font_em == 0.0f;
-  if (new_font) build_font(layout.em, g_state.viewport.pixel_ratio);
-  if (new_font || !(g_state.theme == g_platform.theme) || g_state.viewport.touch != g_platform.touch_style) {
-    g_platform.theme = g_state.theme;  // a brand set by the host, a new font size, a touch screen
-    g_platform.touch_style = g_state.viewport.touch;
-    ui::apply_theme(g_state.theme, g_platform.font_em, g_state.viewport.touch);
-  }
+  update_style(layout);
   const app::Scene scene = app::build_scene(g_state, layout);
 
   ImGui_ImplSDL2_NewFrame();
@@ -215,9 +243,124 @@ EM_BOOL on_context_restored(int, const void*, void*) {
   return EM_TRUE;
 }
 
+// --- [SECTION] The start, in steps ---------------------------------------------------------------
+// main() makes the window and the context; the rest of the start is done by sd_start_step, which
+// the page calls once per task until it answers "done" (web/src/loader.js): ImGui starts and the
+// interface's shader is handed to the browser, the content is parsed one file per step, that shader
+// is waited for without blocking (then the skin's are handed over), the font atlas is built, and
+// the host's options are given before the first frame. No step holds a phone's main thread for long,
+// and the page stays answerable in between (issue 18).
+struct Start {
+  enum class Stage { kShaders, kContent, kInterface, kFont, kOptions, kDone, kFailed };
+  Stage stage = Stage::kShaders;
+  std::unique_ptr<content::Loading> loading;
+  bool host_content = false;  // loading the host's files (sd_load_content), not the built-in ones
+};
+Start g_start;
+
+// Takes what the content steps produced: the host's content when it validated, else the built-in
+// content with the problems said (console, event, notice), as sd_load_content used to at once.
+void finish_content() {
+  content::LoadResult result = g_start.loading->take();
+  g_start.loading.reset();
+  if (!g_start.host_content) {
+    content::adopt_default_content(std::move(result.content));
+    g_state.content = &content::default_content();
+    return;
+  }
+  if (result.ok()) {
+    g_loaded = std::make_unique<core::Content>(std::move(result.content));
+    g_state.content = g_loaded.get();
+    return;
+  }
+  auto errors = nlohmann::json::array();
+  for (const auto& e : result.errors) {
+    errors.push_back({{"file", e.file}, {"pointer", e.pointer}, {"message", e.message}});
+    log_error("content: " + e.to_string());
+  }
+  g_state.content = &content::default_content();
+  g_state.notices = content::fallback_notices(result.errors, g_state.language);
+  emit("error", {{"kind", "content_invalid"}, {"errors", errors}});
+}
+
+// One step of the start; see Start.
+int start_step() {
+  using Stage = Start::Stage;
+  switch (g_start.stage) {
+    case Stage::kShaders: {
+      IMGUI_CHECKVERSION();
+      ImGui::CreateContext();
+      ImGuiIO& io = ImGui::GetIO();
+      io.IniFilename = nullptr;  // nothing is stored
+      io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+      ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
+      // The interface's shader only: the browser compiles it while the content is parsed.
+      std::string error;
+      if (!g_platform.imgui_renderer.init(error)) {
+        graphics_failed(error);
+        g_start.stage = Stage::kFailed;
+        break;
+      }
+      if (!g_start.loading) g_start.loading = std::make_unique<content::Loading>(content::default_files());
+      g_start.stage = Stage::kContent;
+      break;
+    }
+    case Stage::kContent:
+      if (g_start.loading->step()) {
+        finish_content();
+        g_start.stage = Stage::kInterface;
+      }
+      break;
+    case Stage::kInterface: {
+      const render::LinkState state = interface_linked();
+      if (state == render::LinkState::kFailed) g_start.stage = Stage::kFailed;
+      if (state == render::LinkState::kReady) {
+        start_skin_shaders();  // after it: a question about the interface's would wait for theirs
+        g_start.stage = Stage::kFont;
+      }
+      break;
+    }
+    case Stage::kFont: {
+      update_viewport();
+      update_style(app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale));
+      g_start.stage = Stage::kOptions;
+      break;
+    }
+    case Stage::kOptions:  // the page has given the host's options (language, area, view...)
+      g_state.needs_frame = true;
+      emscripten_set_main_loop(frame, 0, false);
+      g_start.stage = Stage::kDone;
+      break;
+    case Stage::kDone:
+    case Stage::kFailed:
+      break;
+  }
+  switch (g_start.stage) {
+    case Stage::kFailed: return -1;
+    case Stage::kDone: return 1;
+    case Stage::kInterface: return 2;  // waiting for the browser's compiler
+    case Stage::kOptions: return 3;    // waiting for the host's options
+    default: return 0;
+  }
+}
+
 }  // namespace
 
+// The host's content, given before the start (sd_load_content): parsed by the start's steps.
+void load_host_content(content::FileMap files) {
+  g_start.loading = std::make_unique<content::Loading>(std::move(files));
+  g_start.host_content = true;
+}
+
 }  // namespace skindepth::platform
+
+extern "C" {
+// The page calls this once per task after the module has started, until it answers 1 (the widget
+// draws from the next animation frame on) or -1 (it cannot start: an error event said why); 0 asks
+// for the next step at once, 2 a little later (the browser is compiling the interface's shader), 3
+// for the host's options (commands), then one more call.
+EMSCRIPTEN_KEEPALIVE int sd_start_step() { return skindepth::platform::start_step(); }
+}
 
 using namespace skindepth;
 using platform::g_platform;
@@ -251,18 +394,9 @@ int main() {
     emit("error", {{"kind", "webgl_unavailable"}, {"message", "This browser could not start WebGL2."}});
     return 1;
   }
-  IMGUI_CHECKVERSION();
-  ImGui::CreateContext();
-  ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;  // nothing is stored
-  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
   g_platform.parallel_compile =
       emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
-  if (!platform::start_drawing()) return 1;  // never "ready": the page shows the failure
   emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, platform::on_context_lost);
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, platform::on_context_restored);
-  if (!g_state.content) g_state.content = &content::default_content();  // the host may have loaded its own
-  emscripten_set_main_loop(platform::frame, 0, false);
-  return 0;
+  return 0;  // the rest of the start: sd_start_step
 }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/app_state.h"
+#include "content/loader.h"
 #include "render/imgui_renderer.h"
 #include "render/renderer.h"
 #include "ui/input.h"
@@ -59,6 +60,11 @@ void emit(const char* name, const nlohmann::json& detail);
 void emit_outbox();  // the events actions raised (state.outbox)
 void log_error(const std::string& message);
 double now_ms();
+
+// --- loop.cpp: the host's content files, given before the start (sd_load_content); the start's
+// steps parse them. The host's content once it validated.
+void load_host_content(content::FileMap files);
+extern std::unique_ptr<core::Content> g_loaded;
 
 // --- input.cpp: reads SDL's queue into g_platform.input and ImGui; true when anything arrived.
 bool process_events();

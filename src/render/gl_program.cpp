@@ -58,15 +58,27 @@ bool start_program(const char* vert, const char* frag, PendingProgram& out, std:
   glAttachShader(out.program, out.vs);
   glAttachShader(out.program, out.fs);
   glLinkProgram(out.program);
+  out.fence = glFenceSync(GL_SYNC_GPU_COMMANDS_COMPLETE, 0);
+  glFlush();  // the browser starts on it now, not at the end of the frame
   return true;
 }
 
-LinkState poll_program(PendingProgram& p, bool parallel, std::string& error) {
+LinkState poll_program(PendingProgram& p, bool parallel, bool wait, std::string& error) {
   if (!p.program) return LinkState::kFailed;
   constexpr GLenum kCompletionStatus = 0x91B1;  // COMPLETION_STATUS_KHR
   GLint done = 1;
-  if (parallel) glGetProgramiv(p.program, kCompletionStatus, &done);
+  if (!wait && parallel) {
+    glGetProgramiv(p.program, kCompletionStatus, &done);
+  } else if (!wait && p.fence) {
+    GLint status = GL_SIGNALED;
+    glGetSynciv(static_cast<GLsync>(p.fence), GL_SYNC_STATUS, 1, nullptr, &status);
+    done = status == GL_SIGNALED;
+  }
   if (!done) return LinkState::kPending;
+  if (p.fence) {
+    glDeleteSync(static_cast<GLsync>(p.fence));
+    p.fence = nullptr;
+  }
   GLint ok = 0;
   glGetProgramiv(p.program, GL_LINK_STATUS, &ok);
   if (!ok) {

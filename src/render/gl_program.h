@@ -10,14 +10,18 @@ namespace skindepth::render {
 struct PendingProgram {
   unsigned program = 0, vs = 0, fs = 0;
   std::string vert, frag;
+  void* fence = nullptr;  // a GLsync after the link request: signalled once the browser has done it
 };
 
 enum class LinkState { kPending, kReady, kFailed };
 
 // Issues the compile and link; returns false with `error` when a shader is missing.
 bool start_program(const char* vert, const char* frag, PendingProgram& out, std::string& error);
-// kPending only when `parallel` (the extension is on) and the browser is still compiling; otherwise
-// waits. kReady leaves the program in `p.program`; kFailed names the shader and the GL log.
-LinkState poll_program(PendingProgram& p, bool parallel, std::string& error);
+// `wait`: waits for the link. Else kPending while the browser is still compiling: asked through
+// KHR_parallel_shader_compile when `parallel` (the extension is on), else through the fence after the
+// link request (a software renderer has no extension, and asking for the link status at once would
+// hold the main thread until its compiler is done). kReady leaves the program in `p.program`;
+// kFailed names the shader and the GL log.
+LinkState poll_program(PendingProgram& p, bool parallel, bool wait, std::string& error);
 
 }  // namespace skindepth::render

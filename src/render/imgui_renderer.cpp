@@ -32,16 +32,19 @@ bool ImGuiRenderer::init(std::string& error) {
   return true;
 }
 
-bool ImGuiRenderer::link(std::string& error) {
-  if (program_) return true;
+bool ImGuiRenderer::link(std::string& error) { return poll(false, true, error) == LinkState::kReady; }
+
+LinkState ImGuiRenderer::poll(bool parallel, bool wait, std::string& error) {
+  if (program_) return LinkState::kReady;
   // A failed link leaves no pending program: asked again, it fails again without a second message.
-  if (poll_program(pending_, false, error) != LinkState::kReady) return false;
+  const LinkState state = poll_program(pending_, parallel, wait, error);
+  if (state != LinkState::kReady) return state;
   program_ = pending_.program;
   scale_ = glGetUniformLocation(program_, "u_scale");
   alpha_only_ = glGetUniformLocation(program_, "u_alpha_only");
   glUseProgram(program_);
   glUniform1i(glGetUniformLocation(program_, "u_texture"), 0);
-  return true;
+  return LinkState::kReady;
 }
 
 void ImGuiRenderer::drop() {

@@ -18,9 +18,12 @@ class ImGuiRenderer {
   // Starts compiling the program and sets up the vertex layout (fixed attribute locations: nothing
   // is asked of the program); false only when a shader is missing.
   bool init(std::string& error);
-  // Waits for the link and locates the uniforms; false with `error` set when it failed. Called
-  // before the skin shaders are handed to the browser (see start_drawing in main_web.cpp).
+  // Waits for the link and locates the uniforms; false with `error` set when it failed (a restored
+  // context: see start_drawing in platform/loop.cpp).
   bool link(std::string& error);
+  // The same, without waiting unless `wait` (see poll_program): kPending while the browser
+  // compiles (the widget's start asks again in a later task).
+  LinkState poll(bool parallel, bool wait, std::string& error);
   void drop();  // forget GL objects (a lost context)
   // (Re)builds the font atlas texture from ImGui's current atlas; call after the atlas changes.
   void upload_fonts();

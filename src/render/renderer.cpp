@@ -106,7 +106,7 @@ LinkState Renderer::poll(std::string& error) {
   if (failed_) return LinkState::kFailed;
   if (skin_.program) return LinkState::kReady;
   for (auto* pending : {&pending_skin_, &pending_needles_}) {
-    const LinkState state = poll_program(*pending, parallel_, error);
+    const LinkState state = poll_program(*pending, parallel_, false, error);
     if (state != LinkState::kReady) {
       failed_ = state == LinkState::kFailed;
       return state;

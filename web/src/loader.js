@@ -76,6 +76,123 @@ function compileWasm() {
   return wasmPromise;
 }
 
+// --- [SECTION] When to start ---------------------------------------------------------------------
+// A widget starts when it is useful and the host page has loaded: once it nears the viewport (within
+// a screen's height), or else when the browser is idle. `mode` 'eager' (option start, data-start)
+// starts it at once. Waiting for the page's load event keeps the downloads and the start off the
+// host page's critical path (Lighthouse measures it there).
+function whenUseful(el, mode, start) {
+  var started = false, observer = null;
+  var go = function () {
+    if (started) return;
+    started = true;
+    if (observer) observer.disconnect();
+    start();
+  };
+  if (mode === 'eager') return go();
+  // When the browser is idle, or after `ms` at most (Safari has no requestIdleCallback: a timer).
+  var idle = function (ms) {
+    if (window.requestIdleCallback) window.requestIdleCallback(go, {timeout: ms});
+    else setTimeout(go, Math.min(ms, 1500));
+  };
+  var afterLoad = function () {
+    if (window.IntersectionObserver) {
+      observer = new IntersectionObserver(function (entries) {
+        if (entries.some(function (e) { return e.isIntersecting; })) idle(500);
+      }, {rootMargin: '100% 0px'});
+      observer.observe(el);
+    }
+    idle(4000);  // far down the page, or hidden: when the browser has nothing else to do
+  };
+  // After the load event and the page's first paint: a request made before the page is on screen
+  // is counted on its way there (Lighthouse's LCP grew by the whole wasm download).
+  var afterPaint = function () { afterFirstPaint(afterLoad); };
+  if (document.readyState === 'complete') afterPaint();
+  else window.addEventListener('load', afterPaint, {once: true});
+}
+
+// Runs `fn` once the page's first paint is on screen (the browser reports it through paint timing,
+// with its presentation time). A browser without paint timing, or a hidden tab that paints nothing,
+// gets a timer instead.
+function afterFirstPaint(fn) {
+  var done = false, observer = null;
+  var run = function () {
+    if (done) return;
+    done = true;
+    if (observer) observer.disconnect();
+    fn();
+  };
+  setTimeout(run, 3000);
+  try {
+    observer = new PerformanceObserver(function (list) {
+      if (list.getEntries().some(function (p) { return p.name === 'first-contentful-paint'; })) setTimeout(run, 0);
+    });
+    observer.observe({type: 'paint', buffered: true});
+  } catch (e) {
+    setTimeout(run, 0);  // no paint timing here
+  }
+}
+
+// Making the first WebGL context of a page can wait for the browser to start its GPU side: a quarter
+// of a second with a software renderer here, all of it on the main thread. A throwaway context made
+// in a worker (skindepth-gpu.js, OffscreenCanvas) pays that wait off the main thread, once per page;
+// the widget's own context then takes a few milliseconds. Without workers or OffscreenCanvas WebGL2
+// (older Safari), or with the script on another origin (workers must be same-origin), there is no
+// warm-up and the widget's context pays the wait itself.
+var gpuPromise = null;
+function warmGpu() {
+  if (gpuPromise) return gpuPromise;
+  gpuPromise = new Promise(function (resolve) {
+    if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' ||
+        new URL(kBaseUrl).origin !== window.location.origin) return resolve();
+    var worker, timer;
+    var finish = function () { clearTimeout(timer); worker.terminate(); resolve(); };
+    try {
+      worker = new Worker(kBaseUrl + 'skindepth-gpu.js');
+    } catch (e) {
+      return resolve();
+    }
+    timer = setTimeout(finish, 3000);  // a worker that never answers does not hold the widget back
+    worker.onmessage = finish;
+    worker.onerror = function (e) { e.preventDefault(); finish(); };
+  });
+  return gpuPromise;
+}
+
+// --- [SECTION] The module's start in short tasks -----------------------------------------------------
+// Runs `fn` in a task of its own, soon: a message to ourselves (setTimeout would wait 4 ms once nested).
+var taskQueue = [], taskChannel = null;
+function nextTask(fn) {
+  if (typeof MessageChannel !== 'function') return setTimeout(fn, 0);
+  if (!taskChannel) {
+    taskChannel = new MessageChannel();
+    taskChannel.port1.onmessage = function () { taskQueue.shift()(); };
+  }
+  taskQueue.push(fn);
+  taskChannel.port2.postMessage(0);
+}
+
+// The module starts itself one step per task (sd_start_step, src/platform/loop.cpp: shaders, the
+// content file by file, the font): the page stays answerable in between. Resolves true once it
+// waits for the host's options (then one more sd_start_step starts its frames), false when it could
+// not start (an error event from the module said why).
+function startInSteps(module) {
+  return new Promise(function (resolve, reject) {
+    var step = function () {
+      var r;
+      try {
+        r = module.ccall('sd_start_step', 'number', [], []);
+      } catch (e) {
+        return reject(e);
+      }
+      if (r === 0) nextTask(step);
+      else if (r === 2) setTimeout(step, 10);  // the browser is compiling a shader: ask again soon
+      else resolve(r === 3);
+    };
+    nextTask(step);
+  });
+}
+
 // --- [SECTION] A host's content --------------------------------------------------------------------
 // Fetches every content file the widget is built with (kContentFiles, generated by the build); a
 // file that fails is left out (the widget then reports it missing and falls back to its built-in

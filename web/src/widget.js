@@ -33,6 +33,7 @@ function readOptions(el, options) {
   if (o.bookUrl === undefined && d.bookUrl) o.bookUrl = d.bookUrl;
   if (o.bookLabel === undefined && d.bookLabel) o.bookLabel = d.bookLabel;
   if (o.planUrl === undefined && d.planUrl) o.planUrl = d.planUrl;
+  if (o.start === undefined && d.start) o.start = d.start;
   if (o.shareAnswers === undefined && d.shareAnswers) o.shareAnswers = d.shareAnswers === 'true';
   if (o.theme === undefined) {
     var t = {};
@@ -329,12 +330,24 @@ Widget.prototype.mount = function () {
   this._numberBridge(frame, canvas);
   this.loading = true;
   this._status(this._text('app.loading'));
-
-  var noContent = Promise.resolve({files: null, problems: []});
-  var content = o.content ? fetchContent(o.content) : noContent;
   // A plan handed over by a clinic's QR code is shown as a card by the page's first widget.
   var handed = SkinDepth.instances[0] === this && isPlanLink(window.location.hash);
+  // The frame (and the poster behind "Loading…", skindepth.css) is there at once; the module starts
+  // when it is useful (whenUseful, loader.js): never on the host page's critical path.
   this.readyPromise = new Promise(function (resolve, reject) {
+    whenUseful(el, o.start, function () { self._start(resolve, reject, handed); });
+  });
+  return this.readyPromise;
+};
+
+// Starts the module: downloads, compiles and runs it, then hands it the options. The main-thread work
+// comes in short tasks: the GPU is woken in a worker (warmGpu), the WebAssembly compiles while it
+// downloads, and the module starts itself over several frames (src/platform/loop.cpp).
+Widget.prototype._start = function (resolve, reject, handed) {
+  var self = this, el = this.el, o = this.options, canvas = this.canvas;
+  var noContent = Promise.resolve({files: null, problems: []});
+  var content = o.content ? fetchContent(o.content) : noContent;
+  (function () {
     var failed = false, settled = false;
     // The widget could not start: the page says so in the widget (`reasonKey`: a text of the widget's
     // language; else the message itself), the console and the host hear the details.
@@ -352,18 +365,27 @@ Widget.prototype.mount = function () {
     var wasm = compileWasm(), factory = loadFactory();
     // A WebAssembly file that is missing or refused is said now, not when the module asks for it.
     wasm.catch(function (e) { fail(String(e && e.message || e), 'startup', 'startup.load_failed'); });
-    // The widget's own WebGL2 context, made now so that its cost (a large part of the start with a
-    // software rasteriser) overlaps the downloads and the compilation. The module gets this same
-    // context: a canvas has one, and these attributes are the ones it asks for.
-    var box = canvas.getBoundingClientRect(), ratio = window.devicePixelRatio || 1;
-    if (box.width > 0 && box.height > 0) {  // the size SDL will give it: no second allocation
-      canvas.width = Math.round(box.width * ratio);
-      canvas.height = Math.round(box.height * ratio);
-    }
-    var gl = canvas.getContext('webgl2', {alpha: false, antialias: false, depth: false, stencil: false,
-                                          premultipliedAlpha: true, preserveDrawingBuffer: false});
-    if (!gl) return fail('this browser cannot draw WebGL2', 'webgl_unavailable', 'startup.no_webgl2');
-    factory.then(function (factory) {
+    // The widget's own WebGL2 context, made once the GPU is awake (warmGpu) and in a task of its own,
+    // while the module downloads and compiles. The module gets this same context: a canvas has one,
+    // and these attributes are the ones it asks for.
+    var context = warmGpu().then(function () {
+      return new Promise(function (resolve) { nextTask(resolve); });  // a task of its own
+    }).then(function () {
+      var box = canvas.getBoundingClientRect(), ratio = window.devicePixelRatio || 1;
+      if (box.width > 0 && box.height > 0) {  // the size SDL will give it: no second allocation
+        canvas.width = Math.round(box.width * ratio);
+        canvas.height = Math.round(box.height * ratio);
+      }
+      var gl = canvas.getContext('webgl2', {alpha: false, antialias: false, depth: false, stencil: false,
+                                            premultipliedAlpha: true, preserveDrawingBuffer: false});
+      if (!gl) throw new Error('no WebGL2');
+    });
+    Promise.all([factory, context]).then(function (r) {
+      return new Promise(function (resolve) { nextTask(function () { resolve(r[0]); }); });  // the module starts in the next task
+    }, function (e) {
+      if (e && e.message === 'no WebGL2') fail('this browser cannot draw WebGL2', 'webgl_unavailable', 'startup.no_webgl2');
+      throw e;
+    }).then(function (factory) {
       return factory({
         canvas: canvas,
         locateFile: function (path) { return kBaseUrl + path; },
@@ -415,7 +437,6 @@ Widget.prototype.mount = function () {
       });
     }).then(function (module) {
       if (failed) return;  // the module said it could not start (main returned): nothing to set up
-      self.module = module;
       var resize = function () {
         var r = canvas.getBoundingClientRect();
         if (r.width > 0 && r.height > 0)
@@ -424,32 +445,46 @@ Widget.prototype.mount = function () {
       };
       new ResizeObserver(resize).observe(canvas);
       resize();
-      var motion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
-      var sendMotion = function () { self.command({cmd: 'setReducedMotion', on: !!(motion && motion.matches)}).catch(logFault); };
-      if (motion) {
-        sendMotion();
-        if (motion.addEventListener) motion.addEventListener('change', sendMotion);
-      }
-      var now = new Date();
-      var pad = function (n) { return (n < 10 ? '0' : '') + n; };
-      self.command({cmd: 'setToday', date: now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate())}).catch(logFault);
-      if (o.bookLabel) self.command({cmd: 'setBookLabel', label: String(o.bookLabel)}).catch(logFault);
-      if (o.theme && Object.keys(o.theme).length) self.setTheme(o.theme).catch(logFault);
-      if (o.lang) self.setLanguage(o.lang).catch(logFault);
-      // The texts in the widget's language, before anything that shows one.
-      self._loadTexts();
-      if (o.mode) self.setMode(o.mode).catch(logFault);
-      if (o.area) self.setArea(o.area).catch(logFault);
-      if (o.view) self.setView(o.view).catch(logFault);
-      // The staff-mode QR code opens this page (or the host's planUrl) with the plan in the fragment.
-      var page = String(o.planUrl || window.location.href).split('#')[0];
-      self.command({cmd: 'setPageUrl', url: page}).catch(logFault);
-      self._buildMirror().catch(logFault);
-      if (handed) self._showPlanCard();
+      return startInSteps(module).then(function (started) {
+        if (!started) return null;
+        return new Promise(function (resolve) { nextTask(resolve); }).then(function () {  // a task of its own
+          if (failed) return;
+          self._setUp(module, handed);
+          module.ccall('sd_start_step', 'number', [], []);  // options given: the first frame comes next
+        });
+      });
     }).catch(function (e) {
       // The module's script did not load, or setting up the started module threw.
       fail(String(e && e.message || e), 'startup', self.module ? null : 'startup.load_failed');
     });
-  });
-  return this.readyPromise;
+  })();
+};
+
+// The started module gets the host's options, in the task that ends its start: before its first
+// frame, so the first picture is already in the host's language, area and view.
+Widget.prototype._setUp = function (module, handed) {
+  var self = this, o = this.options;
+  self.module = module;
+  var motion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
+  var sendMotion = function () { self.command({cmd: 'setReducedMotion', on: !!(motion && motion.matches)}).catch(logFault); };
+  if (motion) {
+    sendMotion();
+    if (motion.addEventListener) motion.addEventListener('change', sendMotion);
+  }
+  var now = new Date();
+  var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+  self.command({cmd: 'setToday', date: now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate())}).catch(logFault);
+  if (o.bookLabel) self.command({cmd: 'setBookLabel', label: String(o.bookLabel)}).catch(logFault);
+  if (o.theme && Object.keys(o.theme).length) self.setTheme(o.theme).catch(logFault);
+  if (o.lang) self.setLanguage(o.lang).catch(logFault);
+  // The texts in the widget's language, before anything that shows one.
+  self._loadTexts();
+  if (o.mode) self.setMode(o.mode).catch(logFault);
+  if (o.area) self.setArea(o.area).catch(logFault);
+  if (o.view) self.setView(o.view).catch(logFault);
+  // The staff-mode QR code opens this page (or the host's planUrl) with the plan in the fragment.
+  var page = String(o.planUrl || window.location.href).split('#')[0];
+  self.command({cmd: 'setPageUrl', url: page}).catch(logFault);
+  self._buildMirror().catch(logFault);
+  if (handed) self._showPlanCard();
 };
