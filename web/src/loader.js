@@ -134,21 +134,22 @@ function afterFirstPaint(fn) {
 }
 
 // Making the first WebGL context of a page can wait for the browser to start its GPU side: a quarter
-// of a second with a software renderer here, all of it on the main thread. A throwaway context made
-// in a worker (skindepth-gpu.js, OffscreenCanvas) pays that wait off the main thread, once per page;
-// the widget's own context then takes a few milliseconds. Without workers or OffscreenCanvas WebGL2
-// (older Safari), or with the script on another origin (workers must be same-origin), there is no
-// warm-up and the widget's context pays the wait itself.
-var gpuPromise = null;
+// of a second with a software renderer here, all of it on the main thread. A small context made in a
+// worker (skindepth-gpu.js, OffscreenCanvas) pays that wait off the main thread, once per page; the
+// widget's own context then takes a few milliseconds. The worker is left idle, not ended: tearing
+// its context down kept the GPU busy for 150 ms just when the widget's context needed it. Without
+// workers or OffscreenCanvas WebGL2 (older Safari), or with the script on another origin (workers
+// must be same-origin), there is no warm-up and the widget's context pays the wait itself.
+var gpuPromise = null, gpuWorker = null;
 function warmGpu() {
   if (gpuPromise) return gpuPromise;
   gpuPromise = new Promise(function (resolve) {
     if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' ||
         new URL(kBaseUrl).origin !== window.location.origin) return resolve();
     var worker, timer;
-    var finish = function () { clearTimeout(timer); worker.terminate(); resolve(); };
+    var finish = function () { clearTimeout(timer); resolve(); };
     try {
-      worker = new Worker(kBaseUrl + 'skindepth-gpu.js');
+      worker = gpuWorker = new Worker(kBaseUrl + 'skindepth-gpu.js');
     } catch (e) {
       return resolve();
     }

@@ -365,23 +365,14 @@ Widget.prototype._start = function (resolve, reject, handed) {
     var wasm = compileWasm(), factory = loadFactory();
     // A WebAssembly file that is missing or refused is said now, not when the module asks for it.
     wasm.catch(function (e) { fail(String(e && e.message || e), 'startup', 'startup.load_failed'); });
-    // The widget's own WebGL2 context, made once the GPU is awake (warmGpu) and in a task of its own,
-    // while the module downloads and compiles. The module gets this same context: a canvas has one,
-    // and these attributes are the ones it asks for.
-    var context = warmGpu().then(function () {
-      return new Promise(function (resolve) { nextTask(resolve); });  // a task of its own
-    }).then(function () {
-      var box = canvas.getBoundingClientRect(), ratio = window.devicePixelRatio || 1;
-      if (box.width > 0 && box.height > 0) {  // the size SDL will give it: no second allocation
-        canvas.width = Math.round(box.width * ratio);
-        canvas.height = Math.round(box.height * ratio);
-      }
-      var gl = canvas.getContext('webgl2', {alpha: false, antialias: false, depth: false, stencil: false,
-                                            premultipliedAlpha: true, preserveDrawingBuffer: false});
-      if (!gl) throw new Error('no WebGL2');
+    // The module makes its WebGL2 context itself, once the GPU is awake (warmGpu) and after SDL has
+    // sized the canvas: a context made earlier had its drawing buffer made three times over (SDL
+    // sizes the canvas to 1x1 to measure it), each time waiting for the browser's GPU side.
+    var gpu = warmGpu().then(function () {
+      if (!window.WebGL2RenderingContext) throw new Error('no WebGL2');
     });
-    Promise.all([factory, context]).then(function (r) {
-      return new Promise(function (resolve) { nextTask(function () { resolve(r[0]); }); });  // the module starts in the next task
+    Promise.all([factory, gpu]).then(function (r) {
+      return new Promise(function (resolve) { nextTask(function () { resolve(r[0]); }); });  // the module starts in a task of its own
     }, function (e) {
       if (e && e.message === 'no WebGL2') fail('this browser cannot draw WebGL2', 'webgl_unavailable', 'startup.no_webgl2');
       throw e;
@@ -404,7 +395,8 @@ Widget.prototype._start = function (resolve, reject, handed) {
           if (name === 'numberfield') { self._numberField = detail.key ? detail : null; return; }  // internal
           if (name === 'describe') self.liveEl.textContent = detail.text || '';
           if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
-          if (name === 'error' && (detail.kind === 'webgl_unavailable' || detail.kind === 'startup')) return fail(detail.message, detail.kind);
+          if (name === 'error' && detail.kind === 'webgl_unavailable') return fail(detail.message, detail.kind, 'startup.no_webgl2');
+          if (name === 'error' && detail.kind === 'startup') return fail(detail.message, detail.kind);
           if (name === 'export') return self._export(detail);
           if (name === 'bookclick') self._book(detail);
           if (name === 'plancomplete' && o.shareAnswers) {
