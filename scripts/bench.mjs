@@ -7,20 +7,26 @@
 //   4. frames drawn per second while nothing changes;
 //   5. peak WebAssembly memory and JS heap;
 //   6. beside them, this machine's floor: a page with one WebGL2 canvas of the same size drawing one
-//      triangle, loaded and animated the same way (not a budget figure).
-// Prints a table, writes bench/results.json and bench/RESULTS.md, and checks the budgets of issue 7.
+//      triangle, loaded and animated the same way (not a budget figure);
+//   7. Lighthouse 12.2.3 (scripts/lighthouse.mjs) on the demo page and on the floor page, mobile and
+//      desktop, 3 runs each, the median (issue 18).
+// Prints a table, writes bench/results.json and bench/RESULTS.md, and checks the budgets of issues 7
+// and 18. bench/steps.md (kept by hand: the before/after of each change, measured with
+// scripts/lighthouse.mjs) is copied into RESULTS.md.
 // Reports only: exits 0 when a budget is missed, 1 when a measurement itself failed.
-// usage: node scripts/bench.mjs [--runs N] [--no-write]   (scripts/bench builds first, then runs this)
+// usage: node scripts/bench.mjs [--runs N] [--lighthouse-runs N] [--no-write]   (scripts/bench builds first, then runs this)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {execFileSync} from 'node:child_process';
 import {launch, serve, root} from '../tests/e2e/harness.mjs';
+import {lighthouseRuns} from './lighthouse.mjs';
 
 const args = process.argv.slice(2);
 const kColdRuns = args.includes('--runs') ? Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 7) : 7;
 const kWrite = !args.includes('--no-write');
+const kLighthouseRuns = args.includes('--lighthouse-runs') ? Math.max(1, Number(args[args.indexOf('--lighthouse-runs') + 1]) || 3) : 3;
 const kFrames = 600;
 const kSceneCapSeconds = 240;  // a scene stops early when its frames are slower than 2.5 per second
 const kKB = 1024;
@@ -70,7 +76,7 @@ function gitInfo() {
 // first answered a command that changes something (setArea), and when that change was drawn. Times
 // are performance.now(), i.e. milliseconds since navigation start.
 const kStartupProbe = () => {
-  const marks = {first_frame: null, picture: null, interactive: null, change_drawn: null, error: null};
+  const marks = {started: null, first_frame: null, picture: null, interactive: null, change_drawn: null, error: null};
   window.__sdBench = marks;
   const getStats = (w) => JSON.parse(w.module.ccall('sd_command', 'string', ['string'], ['{"cmd":"getStats"}']));
   const interact = () => {
@@ -92,6 +98,8 @@ const kStartupProbe = () => {
   const observer = new MutationObserver(() => {
     if (marks.first_frame === null && document.querySelector('[data-ready="true"]')) {
       marks.first_frame = performance.now();
+      const start = performance.getEntriesByName('skindepth:start')[0];  // the embed script's mark
+      marks.started = start ? start.startTime : null;
       interact();
     }
     // The skin picture needs its large shader compiled; the interface is drawn before it.
@@ -244,13 +252,13 @@ async function measureStartup(browser, url) {
       const n = performance.getEntriesByType('navigation')[0];
       return {dom_content_loaded: n.domContentLoadedEventEnd, load: n.loadEventEnd};
     });
-    runs.push({first_frame_ms: round(m.first_frame, 1), picture_ms: round(m.picture, 1), interactive_ms: round(m.interactive, 1), change_drawn_ms: round(m.change_drawn, 1),
+    runs.push({started_ms: round(m.started, 1), from_start_ms: round(m.first_frame - m.started, 1), first_frame_ms: round(m.first_frame, 1), picture_ms: round(m.picture, 1), interactive_ms: round(m.interactive, 1), change_drawn_ms: round(m.change_drawn, 1),
                dom_content_loaded_ms: round(nav.dom_content_loaded, 1), load_ms: round(nav.load, 1), errors});
     log(`cold run ${i + 1}/${kColdRuns}: first frame ${m.first_frame.toFixed(0)} ms, interactive ${m.interactive.toFixed(0)} ms`);
     await context.close();
   }
   const med = (k) => round(median(runs.map((r) => r[k])), 1);
-  return {runs: runs.length, first_frame_ms: med('first_frame_ms'), picture_ms: med('picture_ms'), interactive_ms: med('interactive_ms'),
+  return {runs: runs.length, started_ms: med('started_ms'), from_start_ms: med('from_start_ms'), first_frame_ms: med('first_frame_ms'), picture_ms: med('picture_ms'), interactive_ms: med('interactive_ms'),
           change_drawn_ms: med('change_drawn_ms'), dom_content_loaded_ms: med('dom_content_loaded_ms'), load_ms: med('load_ms'),
           per_run: runs};
 }
@@ -389,7 +397,7 @@ const frame = (now) => {
 requestAnimationFrame(frame);
 `;
 const kFloorFiles = {
-  '/floor.html': {type: 'text/html; charset=utf-8', body: '<!doctype html><html><head><meta charset="utf-8"><title>floor</title></head>' +
+  '/floor.html': {type: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="description" content="floor"><title>floor</title></head>' +
                   '<body style="margin:0"><canvas id="c"></canvas><script src="floor.js"></script></body></html>'},
   '/floor.js': {type: 'text/javascript; charset=utf-8', body: kFloorScript},
 };
@@ -438,6 +446,17 @@ function budgets(r) {
   add('idle frames per second after an animation ended', after.map((x) => `${x.fps}`).join(' / ') + ' fps', '0 fps',
       after.every((x) => x.frames === 0), 'timeline / stamping');
   add('peak wasm memory', `${(r.memory.peak_wasm_heap_bytes / kMB).toFixed(1)} MB`, '< 48 MB', r.memory.peak_wasm_heap_bytes < 48 * kMB);
+  // Issue 18: what the widget costs a spa's page, as Lighthouse sees it on a phone.
+  const lm = r.lighthouse.demo.mobile.median;
+  add('issue 18: Lighthouse mobile performance (median)', lm.performance, '>= 0.90', lm.performance >= 0.9);
+  add('issue 18: Lighthouse mobile Total Blocking Time', `${Math.round(lm.tbt_ms)} ms`, '< 200 ms', lm.tbt_ms < 200);
+  add('issue 18: Lighthouse mobile Largest Contentful Paint', `${Math.round(lm.lcp_ms)} ms`, '< 2500 ms', lm.lcp_ms < 2500);
+  add('issue 18: Lighthouse mobile Cumulative Layout Shift', lm.cls, '0', lm.cls === 0);
+  add('issue 18: wire size, gzip -9 (all widget files)', `${kb(gz)} KB`, '<= 300 KB', gz <= 300 * kKB,
+      gz <= 300 * kKB ? '' : `over by ${kb(gz - 300 * kKB)} KB`);
+  const twice = 2 * r.floor.first_frame_ms;
+  add('issue 18: first frame from the widget\'s start, vs 2x the floor page\'s', `${r.startup.from_start_ms} ms`, `<= ${round(twice, 1)} ms`,
+      r.startup.from_start_ms <= twice, `floor ${r.floor.first_frame_ms} ms`);
   return rows;
 }
 
@@ -460,7 +479,9 @@ function sections(r) {
                     ['total (widget)', r.wire.totals.raw, r.wire.totals.gzip, r.wire.totals.brotli, `${kb(r.wire.totals.gzip)} KB`]];
   const pageRows = r.wire.page_files.map((f) => [f.file, f.raw, f.gzip, f.brotli, `${kb(f.gzip)} KB`]);
   const s = r.startup;
-  const startRows = [['first frame (data-ready)', s.first_frame_ms, ...s.per_run.map((x) => x.first_frame_ms)],
+  const startRows = [['the widget starts (after load and first paint)', s.started_ms, ...s.per_run.map((x) => x.started_ms)],
+                     ['first frame (data-ready)', s.first_frame_ms, ...s.per_run.map((x) => x.first_frame_ms)],
+                     ['first frame, ms from the widget\'s start', s.from_start_ms, ...s.per_run.map((x) => x.from_start_ms)],
                      ['skin picture drawn (data-drawn)', s.picture_ms, ...s.per_run.map((x) => x.picture_ms)],
                      ['interactive (setArea answered)', s.interactive_ms, ...s.per_run.map((x) => x.interactive_ms)],
                      ['that change drawn', s.change_drawn_ms, ...s.per_run.map((x) => x.change_drawn_ms)],
@@ -481,13 +502,21 @@ function sections(r) {
                    ['after stamping', mb(r.frames.stamping.memory.at_end.wasm_heap_bytes), mb(r.frames.stamping.memory.at_end.js_heap_used_bytes)],
                    ['peak', mb(m.peak_wasm_heap_bytes), mb(m.peak_js_heap_used_bytes)]];
   const f = r.floor;
-  const floorRows = [['first frame, ms from navigation start (median of cold loads, 1440x900)', f.first_frame_ms, r.startup.first_frame_ms]];
+  const floorRows = [['first frame, ms from navigation start (median of cold loads, 1440x900)', f.first_frame_ms, r.startup.first_frame_ms],
+                     ['first frame, ms from the start of its script (the floor) / of the widget (its start mark)', f.first_frame_ms, r.startup.from_start_ms]];
   for (const [x, w] of [[f.timeline_size, r.frames.timeline], [f.phone_size, r.frames.stamping]]) {
     floorRows.push([`${x.canvas}, animating: ms per frame callback, median / p95 / max`, `${x.median_ms} / ${x.p95_ms} / ${x.max_ms}`, `${w.median_ms} / ${w.p95_ms} / ${w.max_ms}`],
                    [`${x.canvas}, animating: frames over 16 ms`, `${x.over_16ms} of ${x.frames}`, `${w.over_16ms_total} of ${w.frames}`],
                    [`${x.canvas}, animating: frames drawn per second`, x.drawn_fps, w.drawn_fps]);
   }
   const budgetRows = r.budgets.map((b) => [b.name, b.value, b.limit, b.pass ? 'PASS' : 'FAIL', b.note]);
+  const lh = r.lighthouse;
+  const lhMetrics = [['performance', 'performance', (x) => x], ['Largest Contentful Paint, ms', 'lcp_ms', Math.round],
+                     ['Total Blocking Time, ms', 'tbt_ms', Math.round], ['Cumulative Layout Shift', 'cls', (x) => round(x, 3)],
+                     ['Speed Index, ms', 'speed_index_ms', Math.round], ['First Contentful Paint, ms', 'fcp_ms', Math.round],
+                     ['bytes transferred', 'bytes', (x) => x]];
+  const lhRows = lhMetrics.map(([label, k, f]) => [label,
+    ...['mobile', 'desktop'].flatMap((ff) => [f(lh.demo[ff].median[k]), lh.demo[ff].runs.map((x) => f(x[k])).join(' / '), f(lh.floor[ff].median[k])])]);
   return {
     wire: {title: 'Bytes over the wire (what the page loads for the widget)', headers: ['file', 'raw B', 'gzip -9 B', 'brotli 11 B', 'gzip KB'], rows: wireRows},
     page: {title: 'The demo page\'s own files (not counted above)', headers: ['file', 'raw B', 'gzip -9 B', 'brotli 11 B', 'gzip KB'], rows: pageRows},
@@ -501,7 +530,9 @@ function sections(r) {
     memory: {title: 'Memory, MB (wasm: linear memory size; JS: used heap, CDP Runtime.getHeapUsage)', headers: ['when', 'wasm', 'JS heap'], rows: memRows},
     floor: {title: 'This machine\'s floor: a page with one WebGL2 canvas of the same size that draws one triangle (not a budget figure)',
             headers: ['', 'floor page', 'the widget'], rows: floorRows},
-    budgets: {title: 'Budgets (issue 7)', headers: ['budget', 'measured', 'limit', 'result', 'note'], rows: budgetRows},
+    budgets: {title: 'Budgets (issues 7 and 18)', headers: ['budget', 'measured', 'limit', 'result', 'note'], rows: budgetRows},
+    lighthouse: {title: `Lighthouse ${lh.version} on the demo page and the floor page (median of ${lh.runs} runs each; Debian's Chromium, simulated throttling)`,
+                 headers: ['', 'demo, mobile', 'mobile runs', 'floor, mobile', 'demo, desktop', 'desktop runs', 'floor, desktop'], rows: lhRows},
   };
 }
 
@@ -509,7 +540,7 @@ function printTables(r) {
   const all = sections(r);
   const out = [`SkinDepth benchmark  ${r.meta.date}  commit ${r.meta.commit}${r.meta.dirty ? ' (+ uncommitted changes)' : ''}  ${r.meta.browser}`,
                `CPU reference loop: ${r.meta.cpu_reference_ms_at_start} ms at the start, ${r.meta.cpu_reference_ms_at_end} ms at the end`];
-  for (const k of ['wire', 'page', 'startup', 'frames', 'thread', 'floor', 'idle', 'memory', 'budgets']) {
+  for (const k of ['wire', 'page', 'startup', 'lighthouse', 'frames', 'thread', 'floor', 'idle', 'memory', 'budgets']) {
     out.push('', all[k].title, table(all[k].headers, all[k].rows));
   }
   console.log(out.join('\n'));
@@ -529,9 +560,11 @@ function markdown(r) {
     `**Budgets: ${r.budgets.filter((b) => b.pass).length} of ${r.budgets.length} met.** The script reports; it does not fail the build.`,
     '',
   ];
-  for (const k of ['budgets', 'wire', 'page', 'startup', 'frames', 'thread', 'floor', 'idle', 'memory']) {
+  for (const k of ['budgets', 'lighthouse', 'wire', 'page', 'startup', 'frames', 'thread', 'floor', 'idle', 'memory']) {
     lines.push(`## ${all[k].title}`, '', markdownTable(all[k].headers, all[k].rows, k === 'budgets' ? 1 : 1), '');
   }
+  const steps = path.join(kOutDir, 'steps.md');
+  if (fs.existsSync(steps)) lines.push(fs.readFileSync(steps, 'utf8').trim(), '');
   lines.push(
     '## How it is measured',
     '',
@@ -565,6 +598,12 @@ function markdown(r) {
     '  as the embed script does). First frame: median of the same number of cold loads at 1440x900; animating:',
     '  600 frames or 20 s at each scene\'s viewport, the callback timed in the page like the widget\'s frame.',
     '  It is what any WebGL page pays on this machine before drawing anything of its own.',
+    '- **Lighthouse**: `scripts/lighthouse.mjs`, npm `lighthouse@12.2.3` driving Debian\'s Chromium (headless,',
+    '  SwiftShader) through chrome-launcher, a new browser per run; the default mobile profile (simulated',
+    '  throttling: slow 4G, 4x CPU) and the desktop profile; the demo page served with Brotli/gzip as a',
+    '  server would (`scripts/serve.mjs`), and the floor page beside it. Median of the runs.',
+    '  The start of the widget is marked in the page (`performance.mark(\'skindepth:start\')`): "first frame',
+    '  from the widget\'s start" is the time from that mark to `data-ready`.',
     '- **Idle**: `frames_drawn` read 1.5 s after the first frame with no input, then again 5 s later; also',
     '  1.5 s after each animation ended, over 3 s.',
     '- **Memory**: `wasm_heap_bytes` (the size of the wasm linear memory, which never shrinks, so the',
@@ -621,10 +660,16 @@ async function main() {
                peak_js_heap_used_bytes: Math.max(...mems.map((x) => x.js_heap_used_bytes))},
       console_errors: [...wire.errors, ...startup.per_run.flatMap((x) => x.errors), ...timeline.errors, ...stamping.errors],
     };
+    await browser.close();
+    log(`Lighthouse: the demo page and the floor page, mobile and desktop, ${kLighthouseRuns} runs each`);
+    const demo = await lighthouseRuns(url, kLighthouseRuns, log);
+    const floorUrl = `${url}floor.html?w=${Math.round(stamping.canvas.css_width)}&h=${Math.round(stamping.canvas.css_height)}`;
+    const floorLh = await lighthouseRuns(floorUrl, kLighthouseRuns, log);
+    result.lighthouse = {version: demo.mobile.runs[0].lighthouse, runs: kLighthouseRuns, demo, floor: floorLh};
     result.budgets = budgets(result);
     result.meta.seconds = Math.round((Date.now() - started) / 1000);
   } finally {
-    await browser.close();
+    await browser.close().catch(() => {});
     server.close();
   }
   printTables(result);

@@ -345,6 +345,8 @@ Widget.prototype.mount = function () {
 // downloads, and the module starts itself over several frames (src/platform/loop.cpp).
 Widget.prototype._start = function (resolve, reject, handed) {
   var self = this, el = this.el, o = this.options, canvas = this.canvas;
+  // For a host's profiling (and scripts/bench: first frame from the start): when this widget started.
+  if (window.performance && performance.mark) performance.mark('skindepth:start');
   var noContent = Promise.resolve({files: null, problems: []});
   var content = o.content ? fetchContent(o.content) : noContent;
   (function () {
