@@ -77,18 +77,26 @@ function compileWasm() {
 }
 
 // --- [SECTION] When to start ---------------------------------------------------------------------
+// `fn`, run by the first of its callers only (a start has several triggers; the first one wins).
+function once(fn) {
+  var done = false;
+  return function () {
+    if (done) return;
+    done = true;
+    fn();
+  };
+}
+
 // A widget starts when it is useful and the host page has loaded: once it nears the viewport (within
 // a screen's height), or else when the browser is idle. `mode` 'eager' (option start, data-start)
 // starts it at once. Waiting for the page's load event keeps the downloads and the start off the
 // host page's critical path (Lighthouse measures it there).
 function whenUseful(el, mode, start) {
-  var started = false, observer = null;
-  var go = function () {
-    if (started) return;
-    started = true;
+  var observer = null;
+  var go = once(function () {
     if (observer) observer.disconnect();
     start();
-  };
+  });
   if (mode === 'eager') return go();
   // When the browser is idle, or after `ms` at most (Safari has no requestIdleCallback: a timer).
   var idle = function (ms) {
@@ -115,13 +123,11 @@ function whenUseful(el, mode, start) {
 // with its presentation time). A browser without paint timing, or a hidden tab that paints nothing,
 // gets a timer instead.
 function afterFirstPaint(fn) {
-  var done = false, observer = null;
-  var run = function () {
-    if (done) return;
-    done = true;
+  var observer = null;
+  var run = once(function () {
     if (observer) observer.disconnect();
     fn();
-  };
+  });
   setTimeout(run, 3000);
   try {
     observer = new PerformanceObserver(function (list) {
