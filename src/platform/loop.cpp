@@ -288,18 +288,20 @@ int start_step() {
   using Stage = Start::Stage;
   switch (g_start.stage) {
     case Stage::kShaders: {
-      IMGUI_CHECKVERSION();
-      ImGui::CreateContext();
-      ImGuiIO& io = ImGui::GetIO();
-      io.IniFilename = nullptr;  // nothing is stored
-      io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-      ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
-      // The interface's shader only: the browser compiles it while the content is parsed.
-      std::string error;
-      if (!g_platform.imgui_renderer.init(error)) {
-        graphics_failed(error);
-        g_start.stage = Stage::kFailed;
-        break;
+      if (!g_platform.text_only) {  // without drawing, the content only
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+        ImGuiIO& io = ImGui::GetIO();
+        io.IniFilename = nullptr;  // nothing is stored
+        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+        ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
+        // The interface's shader only: the browser compiles it while the content is parsed.
+        std::string error;
+        if (!g_platform.imgui_renderer.init(error)) {
+          graphics_failed(error);
+          g_start.stage = Stage::kFailed;
+          break;
+        }
       }
       if (!g_start.loading) g_start.loading = std::make_unique<content::Loading>(content::default_files());
       g_start.stage = Stage::kContent;
@@ -308,7 +310,7 @@ int start_step() {
     case Stage::kContent:
       if (g_start.loading->step()) {
         finish_content();
-        g_start.stage = Stage::kInterface;
+        g_start.stage = g_platform.text_only ? Stage::kOptions : Stage::kInterface;
       }
       break;
     case Stage::kInterface: {
@@ -327,9 +329,14 @@ int start_step() {
       break;
     }
     case Stage::kOptions:  // the page has given the host's options (language, area, view...)
+      g_start.stage = Stage::kDone;
+      if (g_platform.text_only) {  // no frames: ready now, for the page's HTML controls
+        g_platform.ready_sent = true;
+        emit("ready", {{"state", app::state_json(g_state, false)}});
+        break;
+      }
       g_state.needs_frame = true;
       emscripten_set_main_loop(frame, 0, false);
-      g_start.stage = Stage::kDone;
       break;
     case Stage::kDone:
     case Stage::kFailed:
@@ -390,9 +397,13 @@ int main() {
   platform::take_touch_and_wheel();
   g_platform.gl = g_platform.window ? SDL_GL_CreateContext(g_platform.window) : nullptr;
   if (!g_platform.gl) {
+    // Without WebGL2 the widget still works, as text: the start parses the content and the page
+    // shows its HTML controls (web/src/mirror.js) for the questionnaire, the plan and the rest,
+    // through the same commands. Nothing is drawn.
     log_error(std::string("WebGL2 is not available: ") + SDL_GetError());
+    g_platform.text_only = true;
     emit("error", {{"kind", "webgl_unavailable"}, {"message", "This browser could not start WebGL2."}});
-    return 1;
+    return 0;
   }
   g_platform.parallel_compile =
       emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");

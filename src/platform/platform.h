@@ -37,6 +37,7 @@ struct Platform {
   bool ready_sent = false;
   bool drawn_sent = false;        // the skin picture has been drawn once (the shaders are compiled)
   bool parallel_compile = false;  // KHR_parallel_shader_compile is on
+  bool text_only = false;         // no WebGL2: nothing is drawn, the page's HTML controls serve
   double last_ms = 0.0;
   double last_draw_ms = 0.0;  // when the last frame was drawn
   bool drew_on = false;       // that frame asked for the next one (an animation, a picture being refined)

@@ -13,22 +13,20 @@ var factoryPromise = null, wasmPromise = null;
 // --- [SECTION] Texts before the module runs ---------------------------------------------------------
 // Every text the page shows comes from the content (content/ui.json, asked of the module), except
 // these: they are needed before the module runs or when it cannot run at all (its files did not load,
-// no WebAssembly, no WebGL2), so the module cannot supply them. Keyed by the widget's `lang` option;
-// 'app.*' keys are the content's, used until its texts arrive.
+// no WebAssembly), so the module cannot supply them; without WebGL2 it runs, as text. Keyed by the
+// widget's `lang` option; 'app.*' keys are the content's, used until its texts arrive.
 var kStartupTexts = {
   en: {
     'app.loading': 'Loading…',
     'app.start_failed': 'The skin widget could not start: %s',
     'startup.load_failed': 'its files could not be loaded. Please reload the page.',
-    'startup.no_wasm': 'this browser does not support WebAssembly.',
-    'startup.no_webgl2': 'this browser cannot draw WebGL2.'
+    'startup.no_wasm': 'this browser does not support WebAssembly.'
   },
   es: {
     'app.loading': 'Cargando…',
     'app.start_failed': 'El widget de la piel no pudo iniciarse: %s',
     'startup.load_failed': 'no se pudieron cargar sus archivos. Vuelva a cargar la página.',
-    'startup.no_wasm': 'este navegador no admite WebAssembly.',
-    'startup.no_webgl2': 'este navegador no puede dibujar con WebGL2.'
+    'startup.no_wasm': 'este navegador no admite WebAssembly.'
   }
 };
 

@@ -5,7 +5,7 @@
 
 var kMirrorTexts = ['mirror.label', 'mirror.views', 'mirror.time', 'mirror.escape', 'cross.area', 'cross.needle',
                    'timeline.play', 'timeline.pause', 'quiz.back', 'quiz.next', 'quiz.see_plan', 'quiz.yes', 'quiz.no',
-                   'quiz.step_of', 'quiz.answer_all', 'plan.edit'];
+                   'quiz.step_of', 'quiz.answer_all', 'plan.edit', 'plan.print', 'plan.copy', 'plan.ics'];
 
 // A command from one of the mirror's controls. Refused, it changed nothing (_call() logged why): the
 // mirror goes back to what the widget shows either way.
@@ -139,9 +139,17 @@ Widget.prototype._renderQuiz = function (q) {
       box.appendChild(list);
     });
     if (q.plan.disclaimer) box.appendChild(el('p', {}, q.plan.disclaimer));
+    // The take-home exports, as the drawn plan has them (print, copy as text, a calendar file).
+    var actions = el('div', {'class': 'sd-row'});
+    ['print', 'copy', 'ics'].forEach(function (kind) {
+      var b = el('button', {type: 'button', 'data-export': kind}, t('plan.' + kind));
+      b.addEventListener('click', function () { self._run({cmd: 'export', kind: kind}); });
+      actions.appendChild(b);
+    });
     var edit = el('button', {type: 'button'}, t('plan.edit'));
     edit.addEventListener('click', function () { self._run({cmd: 'stepTo', step: 0}); });
-    box.appendChild(edit);
+    actions.appendChild(edit);
+    box.appendChild(actions);
   } else if (q.questions) {
     var progress = t('quiz.step_of').replace('%d', q.step + 1).replace('%d', q.count);
     heading = el('h2', {tabindex: '-1'}, q.title);

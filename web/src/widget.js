@@ -6,7 +6,7 @@
 var counter = 0;
 
 // Texts of the widget's own chrome, from the content once the module runs.
-var kWidgetTexts = ['app.loading', 'app.start_failed', 'app.canvas_label', 'staff.fullscreen'];
+var kWidgetTexts = ['app.loading', 'app.start_failed', 'app.canvas_label', 'app.no_webgl', 'app.disclaimer', 'staff.fullscreen'];
 
 // For promise chains the script starts itself: a refused command was already logged by _call() with
 // its reason (and the widget keeps its previous value); anything else is a fault here, so said.
@@ -293,6 +293,16 @@ Widget.prototype._numberBridge = function (frame, canvas) {
   input.addEventListener('blur', function () { close(true); });
 };
 
+// No WebGL2 (an old device, a disabled GPU, a privacy browser): the widget works as text. The poster
+// stays in the frame with a plain sentence, and the HTML controls that screen readers use (the
+// mirror) become the interface for everyone: the views, the area and needle in words, the healing
+// timeline, the questionnaire, the plan and its exports, all through the same commands and core.
+Widget.prototype._textOnly = function () {
+  this.textOnly = true;
+  this.el.setAttribute('data-webgl', 'none');
+  this.canvas.setAttribute('aria-hidden', 'true');
+};
+
 // --- [SECTION] Mount: the frame, the canvas, the module's start ----------------------------------------
 Widget.prototype.mount = function () {
   var self = this, el = this.el, o = this.options;
@@ -370,14 +380,9 @@ Widget.prototype._start = function (resolve, reject, handed) {
     // The module makes its WebGL2 context itself, once the GPU is awake (warmGpu) and after SDL has
     // sized the canvas: a context made earlier had its drawing buffer made three times over (SDL
     // sizes the canvas to 1x1 to measure it), each time waiting for the browser's GPU side.
-    var gpu = warmGpu().then(function () {
-      if (!window.WebGL2RenderingContext) throw new Error('no WebGL2');
-    });
-    Promise.all([factory, gpu]).then(function (r) {
+    // Without WebGL2 the module starts all the same, as text (see _textOnly).
+    Promise.all([factory, warmGpu()]).then(function (r) {
       return new Promise(function (resolve) { nextTask(function () { resolve(r[0]); }); });  // the module starts in a task of its own
-    }, function (e) {
-      if (e && e.message === 'no WebGL2') fail('this browser cannot draw WebGL2', 'webgl_unavailable', 'startup.no_webgl2');
-      throw e;
     }).then(function (factory) {
       return factory({
         canvas: canvas,
@@ -397,7 +402,7 @@ Widget.prototype._start = function (resolve, reject, handed) {
           if (name === 'numberfield') { self._numberField = detail.key ? detail : null; return; }  // internal
           if (name === 'describe') self.liveEl.textContent = detail.text || '';
           if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
-          if (name === 'error' && detail.kind === 'webgl_unavailable') return fail(detail.message, detail.kind, 'startup.no_webgl2');
+          if (name === 'error' && detail.kind === 'webgl_unavailable') self._textOnly();  // and the host hears it
           if (name === 'error' && detail.kind === 'startup') return fail(detail.message, detail.kind);
           if (name === 'export') return self._export(detail);
           if (name === 'bookclick') self._book(detail);
@@ -408,7 +413,8 @@ Widget.prototype._start = function (resolve, reject, handed) {
           if (name === 'drawn') el.setAttribute('data-drawn', 'true');  // the illustration is on screen
           if (name === 'ready') {
             self.loading = false;
-            self._status('');
+            // As text: why there is no drawing, and (as the drawn widget always shows) that this is education.
+            self._status(self.textOnly ? self._text('app.no_webgl') + ' ' + self._text('app.disclaimer') : '');
             el.setAttribute('data-ready', 'true');
             if (!settled) { settled = true; resolve(self); }
           }
