@@ -110,28 +110,34 @@ function whenUseful(el, mode, start) {
     }
     idle(4000);  // far down the page, or hidden: when the browser has nothing else to do
   };
-  // After the load event and the page's first paint: a request made before the page is on screen
-  // is counted on its way there (Lighthouse's LCP grew by the whole wasm download).
-  var afterPaint = function () { afterFirstPaint(afterLoad); };
+  // After the load event and the page's own paint: a request made before the page is on screen is
+  // counted on its way there (Lighthouse's LCP grew by the whole wasm download).
+  var afterPaint = function () { afterPagePainted(afterLoad); };
   if (document.readyState === 'complete') afterPaint();
   else window.addEventListener('load', afterPaint, {once: true});
 }
 
-// Runs `fn` once the page's first paint is on screen (the browser reports it through paint timing,
-// with its presentation time). A browser without paint timing, or a hidden tab that paints nothing,
-// gets a timer instead.
-function afterFirstPaint(fn) {
-  var observer = null;
+// Runs `fn` once the page's own picture is on screen. Where the browser reports largest contentful
+// paints (Chromium), once they have settled: no new one for a quarter of a second (a request made
+// before the page's largest paint counts, for Lighthouse, on that paint's way, and a busy phone paints
+// the widget's poster after the text). Elsewhere, once the first paint is reported (paint timing, with
+// its presentation time). A hidden tab paints nothing: a timer stands in.
+function afterPagePainted(fn) {
+  var observer = null, quiet = null;
   var run = once(function () {
     if (observer) observer.disconnect();
     fn();
   });
   setTimeout(run, 3000);
+  var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+  var largest = types.indexOf('largest-contentful-paint') >= 0;
   try {
     observer = new PerformanceObserver(function (list) {
-      if (list.getEntries().some(function (p) { return p.name === 'first-contentful-paint'; })) setTimeout(run, 0);
+      if (!largest && !list.getEntries().some(function (p) { return p.name === 'first-contentful-paint'; })) return;
+      clearTimeout(quiet);
+      quiet = setTimeout(run, largest ? 250 : 0);
     });
-    observer.observe({type: 'paint', buffered: true});
+    observer.observe({type: largest ? 'largest-contentful-paint' : 'paint', buffered: true});
   } catch (e) {
     setTimeout(run, 0);  // no paint timing here
   }

@@ -1,0 +1,116 @@
+// The smoke suite in Firefox ESR and WebKitGTK (issue 19): the demo page under the strict CSP mounts,
+// reaches ready and drawn, answers the JS API (area, needle, time, answers, plan) with no console
+// error and no CSP violation; a phone-sized page (with touch where the engine has it: Firefox); and
+// without WebGL2 the widget works as text. Screenshots in test-results/engine-*.png.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {kEngines, serveSite, waitIn, shot, root} from './engines.mjs';
+
+const kHealthy = JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/healthy_answers.json'), 'utf8')).answers;
+const kDesktop = {width: 1200, height: 850};
+const kPhone = {width: 390, height: 844, deviceScaleFactor: 3, hasTouch: true};
+let served;
+before(async () => { served = await serveSite(); });
+after(() => served.server.close());
+
+// The JS API round trip a host page makes, in the page: each reply as the host sees it.
+const kRoundTrip = `
+  const w = SkinDepth.instances[0];
+  const area = (await w.setArea('forehead')).state.area;
+  let refused = null;
+  try { await w.setArea('elbow'); } catch (e) { refused = e.message; }
+  const still = (await w.getState()).area;
+  const needle = (await w.setNeedleLength(1.5)).state.needle_mm;
+  const time = (await w.setTime(48)).state.time_hours;
+  await w.setAnswers(${JSON.stringify(kHealthy)});
+  await w.showPlan();
+  const plan = await w.getPlan();
+  return {area, needle, time, decision: plan.decision, keys: Object.keys(plan).length, refused, still, view: (await w.getState()).view};`;
+
+for (const engine of Object.keys(kEngines)) {
+  test(`${engine}: the demo page under the strict CSP: ready, drawn, the JS API round trip, no console error`, async () => {
+    const page = await kEngines[engine](served.url, kDesktop);
+    try {
+      await waitIn(page, "!!document.querySelector('#skindepth-main[data-drawn=\"true\"], #skindepth-main[data-error]')");
+      assert.equal(await page.run("return document.getElementById('skindepth-main').getAttribute('data-error');"), null);
+      await page.screenshot(shot(`engine-${engine}-desktop.png`));
+      const r = await page.run(kRoundTrip);
+      assert.equal(r.area, 'forehead');
+      assert.equal(r.needle, 1.5);
+      assert.equal(r.time, 48);
+      assert.equal(r.decision, 'proceed');
+      assert.ok(r.keys > 3, `the plan has ${r.keys} parts`);
+      assert.match(r.refused, /elbow/, 'a bad value is refused with its reason');
+      assert.equal(r.still, 'forehead', 'and changes nothing');
+      await page.run('await new Promise((r) => setTimeout(r, 500)); return true;');
+      await page.screenshot(shot(`engine-${engine}-plan.png`));
+      // The refusal above is the only console line, said by the widget.
+      const errors = await page.run('return window.__errors;');
+      assert.deepEqual(errors.filter((e) => !/unknown area "elbow"|"elbow"/.test(e)), [], `${engine} ${page.version}`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${engine}: a phone-sized page${engine === 'firefox' ? ' by touch' : ''}`, async () => {
+    const page = await kEngines[engine](served.url, kPhone);
+    try {
+      await waitIn(page, "!!document.querySelector('#skindepth-main[data-ready=\"true\"]')");
+      const layout = await page.run(`
+        const c = document.querySelector('#skindepth-main canvas').getBoundingClientRect();
+        return {width: c.width, viewport: innerWidth, touch: (await SkinDepth.instances[0].command({cmd: 'getStats'})).touch_screen};`);
+      assert.ok(layout.width <= layout.viewport && layout.width > 300, JSON.stringify(layout));
+      if (page.touch) {
+        await waitIn(page, "!!document.querySelector('#skindepth-main[data-drawn=\"true\"]')");
+        // A tap on the "Healing" tab, where the widget says it drew it, changes the view. (Firefox on a
+        // desktop reports no touch points even with touch events on: the widget keeps its mouse-sized
+        // controls there, and a finger still works them.)
+        const target = await page.run(`
+          const el = document.querySelector('#skindepth-main canvas');
+          el.scrollIntoView({block: 'start'});
+          await new Promise((r) => setTimeout(r, 800));  // the scroll settled and drawn
+          const box = el.getBoundingClientRect();
+          const t = (await SkinDepth.instances[0].command({cmd: 'getStats'})).targets.find((x) => /Healing/.test(x.label));
+          return t && {x: box.left + t.x + t.w / 2, y: box.top + t.y + t.h / 2, h: t.h};`);
+        assert.ok(target && target.h >= (layout.touch ? 44 : 20), JSON.stringify({target, layout}));
+        await page.tap(target.x, target.y);
+        await waitIn(page, "(await SkinDepth.instances[0].getState()).view === 'timeline'", 15000);
+      }
+      await page.screenshot(shot(`engine-${engine}-phone.png`));
+      assert.deepEqual(await page.run('return window.__errors;'), []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test(`${engine}: without WebGL2 the widget works as text, to a plan`, async () => {
+    const page = await kEngines[engine](served.url + '?nowebgl', kDesktop);
+    try {
+      await waitIn(page, "!!document.querySelector('#skindepth-main[data-ready=\"true\"], #skindepth-main[data-error]')");
+      const r = await page.run(`
+        const el = document.getElementById('skindepth-main');
+        const m = el.querySelector('.sd-mirror').getBoundingClientRect();
+        const w = SkinDepth.instances[0];
+        await w.setAnswers(${JSON.stringify(kHealthy)});
+        await w.showPlan();
+        await new Promise((r) => setTimeout(r, 300));
+        return {webgl: el.getAttribute('data-webgl'), error: el.getAttribute('data-error'), mirror: m.height,
+                plan: (await w.getPlan()).decision, exports: el.querySelectorAll('.sd-mirror [data-export]').length,
+                status: el.querySelector('.sd-status').textContent};`);
+      assert.equal(r.webgl, 'none');
+      assert.equal(r.error, null);
+      assert.ok(r.mirror > 200, `the HTML controls show (${r.mirror} px)`);
+      assert.equal(r.plan, 'proceed');
+      assert.equal(r.exports, 3, 'print, copy and calendar');
+      assert.match(r.status, /WebGL2/);
+      await page.screenshot(shot(`engine-${engine}-no-webgl.png`));
+      const errors = await page.run('return window.__errors;');
+      assert.equal(errors.length, 1, errors.join('\n'));
+      assert.match(errors[0], /WebGL2 is not available/);
+    } finally {
+      await page.close();
+    }
+  });
+}
