@@ -219,6 +219,9 @@ Widget.prototype._staffChrome = function () {
   btn.addEventListener('click', function () {
     if (document.fullscreenElement) document.exitFullscreen().catch(logFault);
     else if (frame.requestFullscreen) frame.requestFullscreen().catch(logFault);
+    // The keys work at once, not only once the browser has changed to full screen (fullscreenchange
+    // below comes a moment later: a key pressed meanwhile went to the button).
+    if (canvas) canvas.focus({preventScroll: true});
   });
   // The button took the focus: give it back to the drawing, so the staff keys work at once (once per
   // widget; the button comes and goes with staff mode).
