@@ -183,6 +183,11 @@ function nextTask(fn) {
   taskChannel.port2.postMessage(0);
 }
 
+// A promise kept in a task of its own (what follows it runs there).
+function inNextTask() {
+  return new Promise(function (go) { nextTask(go); });
+}
+
 // The module starts itself one step per task (sd_start_step, src/platform/loop.cpp: shaders, the
 // content file by file, the font): the page stays answerable in between. Resolves true once it
 // waits for the host's options (then one more sd_start_step starts its frames), false when it could

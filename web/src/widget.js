@@ -362,105 +362,103 @@ Widget.prototype._start = function (resolve, reject, handed) {
   if (window.performance && performance.mark) performance.mark('skindepth:start');
   var noContent = Promise.resolve({files: null, problems: []});
   var content = o.content ? fetchContent(o.content) : noContent;
-  (function () {
-    var failed = false, settled = false;
-    // The widget could not start: the page says so in the widget (`reasonKey`: a text of the widget's
-    // language; else the message itself), the console and the host hear the details.
-    function fail(message, kind, reasonKey) {
-      console.error('SkinDepth: ' + message);
-      if (failed) return;  // the first failure is the one shown and sent
-      failed = true;
-      self.loading = false;
-      self._status(self._text('app.start_failed').replace('%s', reasonKey ? self._text(reasonKey) : message), true);
-      el.setAttribute('data-error', message);
-      self._emit('error', {kind: kind || 'startup', message: message});
-      if (!settled) { settled = true; reject(new Error(message)); }
-    }
-    if (typeof WebAssembly !== 'object') return fail('this browser does not support WebAssembly', 'startup', 'startup.no_wasm');
-    var wasm = compileWasm(), factory = loadFactory();
-    // A WebAssembly file that is missing or refused is said now, not when the module asks for it.
-    wasm.catch(function (e) { fail(String(e && e.message || e), 'startup', 'startup.load_failed'); });
-    // The module makes its WebGL2 context itself, once the GPU is awake (warmGpu) and after SDL has
-    // sized the canvas: a context made earlier had its drawing buffer made three times over (SDL
-    // sizes the canvas to 1x1 to measure it), each time waiting for the browser's GPU side.
-    // Without WebGL2 the module starts all the same, as text (see _textOnly).
-    Promise.all([factory, warmGpu()]).then(function (r) {
-      return new Promise(function (resolve) { nextTask(function () { resolve(r[0]); }); });  // the module starts in a task of its own
-    }).then(function (factory) {
-      return factory({
-        canvas: canvas,
-        locateFile: function (path) { return kBaseUrl + path; },
-        instantiateWasm: function (imports, receive) {
-          wasm.then(function (m) {
-            return WebAssembly.instantiate(m, imports).then(function (instance) { receive(instance, m); });
-          }, function () { /* not compiled: said by wasm.catch above */ }).catch(function (e) {
-            fail(String(e && e.message || e), 'startup', 'startup.load_failed');
-          });
-          return {};
-        },
-        print: function (t) { console.log('SkinDepth: ' + t); },
-        printErr: function (t) { console.error(t); },
-        onWidgetEvent: function (name, detailJson) {
-          var detail = detailJson ? JSON.parse(detailJson) : {};
-          if (name === 'numberfield') { self._numberField = detail.key ? detail : null; return; }  // internal
-          if (name === 'describe') self.liveEl.textContent = detail.text || '';
-          if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
-          if (name === 'error' && detail.kind === 'webgl_unavailable') self._textOnly();  // and the host hears it
-          if (name === 'error' && detail.kind === 'startup') return fail(detail.message, detail.kind);
-          if (name === 'export') return self._export(detail);
-          if (name === 'bookclick') self._book(detail);
-          if (name === 'plancomplete' && o.shareAnswers) {
-            // Only when the host opted in do health answers leave the widget.
-            detail.answers = self._call({cmd: 'getState', includeAnswers: true}).state.answers;
-          }
-          if (name === 'drawn') el.setAttribute('data-drawn', 'true');  // the illustration is on screen
-          if (name === 'ready') {
-            self.loading = false;
-            // As text: why there is no drawing, and (as the drawn widget always shows) that this is education.
-            self._status(self.textOnly ? self._text('app.no_webgl') + ' ' + self._text('app.disclaimer') : '');
-            el.setAttribute('data-ready', 'true');
-            if (!settled) { settled = true; resolve(self); }
-          }
-          self._emit(name, detail);
-        },
-        preRun: [function (M) {
-          M.addRunDependency('skindepth-content');
-          content.then(function (c) {
-            self._content = c;
-            M.removeRunDependency('skindepth-content');
-          });
-        }],
-        onRuntimeInitialized: function () {
-          var c = self._content;
-          c.problems.forEach(function (p) { console.error('SkinDepth content: ' + p); });
-          if (!c.files) return;  // the built-in content
-          // Content that does not validate is reported by the module itself (console, error event, notice).
-          this.ccall('sd_load_content', 'string', ['string'], [JSON.stringify(c.files)]);
-        }
-      });
-    }).then(function (module) {
-      if (failed) return;  // the module said it could not start (main returned): nothing to set up
-      var resize = function () {
-        var r = canvas.getBoundingClientRect();
-        if (r.width > 0 && r.height > 0)
-          module.ccall('sd_resize', null, ['number', 'number', 'number'],
-                       [Math.round(r.width), Math.round(r.height), window.devicePixelRatio || 1]);
-      };
-      new ResizeObserver(resize).observe(canvas);
-      resize();
-      return startInSteps(module).then(function (started) {
-        if (!started) return null;
-        return new Promise(function (resolve) { nextTask(resolve); }).then(function () {  // a task of its own
-          if (failed) return;
-          self._setUp(module, handed);
-          module.ccall('sd_start_step', 'number', [], []);  // options given: the first frame comes next
+  var failed = false, settled = false;
+  // The widget could not start: the page says so in the widget (`reasonKey`: a text of the widget's
+  // language; else the message itself), the console and the host hear the details.
+  function fail(message, kind, reasonKey) {
+    console.error('SkinDepth: ' + message);
+    if (failed) return;  // the first failure is the one shown and sent
+    failed = true;
+    self.loading = false;
+    self._status(self._text('app.start_failed').replace('%s', reasonKey ? self._text(reasonKey) : message), true);
+    el.setAttribute('data-error', message);
+    self._emit('error', {kind: kind || 'startup', message: message});
+    if (!settled) { settled = true; reject(new Error(message)); }
+  }
+  if (typeof WebAssembly !== 'object') return fail('this browser does not support WebAssembly', 'startup', 'startup.no_wasm');
+  var wasm = compileWasm(), factory = loadFactory();
+  // A WebAssembly file that is missing or refused is said now, not when the module asks for it.
+  wasm.catch(function (e) { fail(String(e && e.message || e), 'startup', 'startup.load_failed'); });
+  // The module makes its WebGL2 context itself, once the GPU is awake (warmGpu) and after SDL has
+  // sized the canvas: a context made earlier had its drawing buffer made three times over (SDL
+  // sizes the canvas to 1x1 to measure it), each time waiting for the browser's GPU side.
+  // Without WebGL2 the module starts all the same, as text (see _textOnly).
+  Promise.all([factory, warmGpu()]).then(function (r) {
+    return inNextTask().then(function () { return r[0]; });  // the module starts in a task of its own
+  }).then(function (factory) {
+    return factory({
+      canvas: canvas,
+      locateFile: function (path) { return kBaseUrl + path; },
+      instantiateWasm: function (imports, receive) {
+        wasm.then(function (m) {
+          return WebAssembly.instantiate(m, imports).then(function (instance) { receive(instance, m); });
+        }, function () { /* not compiled: said by wasm.catch above */ }).catch(function (e) {
+          fail(String(e && e.message || e), 'startup', 'startup.load_failed');
         });
-      });
-    }).catch(function (e) {
-      // The module's script did not load, or setting up the started module threw.
-      fail(String(e && e.message || e), 'startup', self.module ? null : 'startup.load_failed');
+        return {};
+      },
+      print: function (t) { console.log('SkinDepth: ' + t); },
+      printErr: function (t) { console.error(t); },
+      onWidgetEvent: function (name, detailJson) {
+        var detail = detailJson ? JSON.parse(detailJson) : {};
+        if (name === 'numberfield') { self._numberField = detail.key ? detail : null; return; }  // internal
+        if (name === 'describe') self.liveEl.textContent = detail.text || '';
+        if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
+        if (name === 'error' && detail.kind === 'webgl_unavailable') self._textOnly();  // and the host hears it
+        if (name === 'error' && detail.kind === 'startup') return fail(detail.message, detail.kind);
+        if (name === 'export') return self._export(detail);
+        if (name === 'bookclick') self._book(detail);
+        if (name === 'plancomplete' && o.shareAnswers) {
+          // Only when the host opted in do health answers leave the widget.
+          detail.answers = self._call({cmd: 'getState', includeAnswers: true}).state.answers;
+        }
+        if (name === 'drawn') el.setAttribute('data-drawn', 'true');  // the illustration is on screen
+        if (name === 'ready') {
+          self.loading = false;
+          // As text: why there is no drawing, and (as the drawn widget always shows) that this is education.
+          self._status(self.textOnly ? self._text('app.no_webgl') + ' ' + self._text('app.disclaimer') : '');
+          el.setAttribute('data-ready', 'true');
+          if (!settled) { settled = true; resolve(self); }
+        }
+        self._emit(name, detail);
+      },
+      preRun: [function (M) {
+        M.addRunDependency('skindepth-content');
+        content.then(function (c) {
+          self._content = c;
+          M.removeRunDependency('skindepth-content');
+        });
+      }],
+      onRuntimeInitialized: function () {
+        var c = self._content;
+        c.problems.forEach(function (p) { console.error('SkinDepth content: ' + p); });
+        if (!c.files) return;  // the built-in content
+        // Content that does not validate is reported by the module itself (console, error event, notice).
+        this.ccall('sd_load_content', 'string', ['string'], [JSON.stringify(c.files)]);
+      }
     });
-  })();
+  }).then(function (module) {
+    if (failed) return;  // the module said it could not start (main returned): nothing to set up
+    var resize = function () {
+      var r = canvas.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0)
+        module.ccall('sd_resize', null, ['number', 'number', 'number'],
+                     [Math.round(r.width), Math.round(r.height), window.devicePixelRatio || 1]);
+    };
+    new ResizeObserver(resize).observe(canvas);
+    resize();
+    return startInSteps(module).then(function (started) {
+      if (!started) return null;
+      return inNextTask().then(function () {  // the host's options in a task of their own
+        if (failed) return;
+        self._setUp(module, handed);
+        module.ccall('sd_start_step', 'number', [], []);  // options given: the first frame comes next
+      });
+    });
+  }).catch(function (e) {
+    // The module's script did not load, or setting up the started module threw.
+    fail(String(e && e.message || e), 'startup', self.module ? null : 'startup.load_failed');
+  });
 };
 
 // The started module gets the host's options, in the task that ends its start: before its first
