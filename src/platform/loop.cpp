@@ -244,15 +244,15 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 }
 
 // --- [SECTION] The start, in steps ---------------------------------------------------------------
-// main() makes the window and the context; the rest of the start is done by sd_start_step, which
-// the page calls once per task until it answers "done" (web/src/loader.js): ImGui starts and the
+// main() makes the window; the rest of the start is done by sd_start_step, which the page calls once
+// per task until it answers "done" (web/src/loader.js): the WebGL2 context is made, ImGui starts and the
 // interface's shader is handed to the browser, the content is parsed one file per step, that shader
 // is waited for without blocking (then the skin's are handed over), the font atlas is built, and
 // the host's options are given before the first frame. No step holds a phone's main thread for long,
 // and the page stays answerable in between (issue 18).
 struct Start {
-  enum class Stage { kShaders, kContent, kInterface, kFont, kOptions, kDone, kFailed };
-  Stage stage = Stage::kShaders;
+  enum class Stage { kContext, kShaders, kContent, kInterface, kFont, kOptions, kDone, kFailed };
+  Stage stage = Stage::kContext;
   std::unique_ptr<content::Loading> loading;
   bool host_content = false;  // loading the host's files (sd_load_content), not the built-in ones
 };
@@ -283,10 +283,32 @@ void finish_content() {
   emit("error", {{"kind", "content_invalid"}, {"errors", errors}});
 }
 
+// The WebGL2 context, in a step of its own (making it waits on the browser's GPU side).
+void make_context() {
+  g_platform.gl = g_platform.window ? SDL_GL_CreateContext(g_platform.window) : nullptr;
+  if (!g_platform.gl) {
+    // Without WebGL2 the widget still works, as text: the start parses the content and the page
+    // shows its HTML controls (web/src/mirror.js) for the questionnaire, the plan and the rest,
+    // through the same commands. Nothing is drawn.
+    log_error(std::string("WebGL2 is not available: ") + SDL_GetError());
+    g_platform.text_only = true;
+    emit("error", {{"kind", "webgl_unavailable"}, {"message", "This browser could not start WebGL2."}});
+    return;
+  }
+  g_platform.parallel_compile =
+      emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
+  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, on_context_lost);
+  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
+}
+
 // One step of the start; see Start.
 int start_step() {
   using Stage = Start::Stage;
   switch (g_start.stage) {
+    case Stage::kContext:
+      make_context();
+      g_start.stage = Stage::kShaders;
+      break;
     case Stage::kShaders: {
       if (!g_platform.text_only) {  // without drawing, the content only
         IMGUI_CHECKVERSION();
@@ -395,19 +417,5 @@ int main() {
                                        css_w > 1 ? static_cast<int>(css_w) : 800, css_h > 1 ? static_cast<int>(css_h) : 600,
                                        SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   platform::take_touch_and_wheel();
-  g_platform.gl = g_platform.window ? SDL_GL_CreateContext(g_platform.window) : nullptr;
-  if (!g_platform.gl) {
-    // Without WebGL2 the widget still works, as text: the start parses the content and the page
-    // shows its HTML controls (web/src/mirror.js) for the questionnaire, the plan and the rest,
-    // through the same commands. Nothing is drawn.
-    log_error(std::string("WebGL2 is not available: ") + SDL_GetError());
-    g_platform.text_only = true;
-    emit("error", {{"kind", "webgl_unavailable"}, {"message", "This browser could not start WebGL2."}});
-    return 0;
-  }
-  g_platform.parallel_compile =
-      emscripten_webgl_enable_extension(emscripten_webgl_get_current_context(), "KHR_parallel_shader_compile");
-  emscripten_set_webglcontextlost_callback("#canvas", nullptr, EM_FALSE, platform::on_context_lost);
-  emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, platform::on_context_restored);
-  return 0;  // the rest of the start: sd_start_step
+  return 0;  // the rest of the start, the WebGL2 context first: sd_start_step
 }
