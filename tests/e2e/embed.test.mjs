@@ -155,6 +155,37 @@ test('staff mode: side-by-side needles, larger type, hot keys, next patient clea
   await context.close();
 });
 
+// iPhone Safari has no Fullscreen API for anything but video: the button makes the frame fill the
+// window instead, and the same button or Escape gives the page back; the staff keys work meanwhile.
+test('staff mode without the Fullscreen API (an iPhone): Full screen fills the window, the button or Escape gives the page back', async () => {
+  const noFullscreen = {fn: () => { delete Element.prototype.requestFullscreen; delete Element.prototype.webkitRequestFullscreen; }};
+  const {context, page, errors} = await open(site.browser, site.url, kPhone, {initScript: noFullscreen});
+  await page.evaluate(() => SkinDepth.instances[0].setMode('staff'));
+  const frame = page.locator('#skindepth-main .sd-frame');
+  const button = page.locator('#skindepth-main .sd-fullscreen');
+  // Where the frame is on the page (a click scrolls the button into view: viewport positions move).
+  const onPage = () => frame.evaluate((e) => { const r = e.getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, r.height]; });
+  const before = await onPage();
+  await button.click();
+  await settle(page);
+  const filled = await frame.boundingBox();
+  assert.deepEqual([filled.x, filled.y, filled.width, filled.height], [0, 0, kPhone.width, kPhone.height], 'the frame fills the window');
+  await page.keyboard.type('2');
+  assert.equal((await waitForState(page, (s) => s.view === 'timeline')).view, 'timeline', 'the staff keys work at once');
+  fs.writeFileSync(shot('staff-filled-phone.png'), await page.screenshot());
+  await page.keyboard.press('Escape');
+  await settle(page);
+  assert.deepEqual(await onPage(), before, 'Escape gives the page back');
+  await button.click();
+  await settle(page);
+  assert.equal((await frame.boundingBox()).height, kPhone.height);
+  await button.click();
+  await settle(page);
+  assert.deepEqual(await onPage(), before, 'and so does the button');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('print view shows only the stamped plan; the .ics downloads', async () => {
   const {context, page, errors} = await open(site.browser, site.url, kDesktop);
   await page.evaluate((healthy) => SkinDepth.instances[0].setAnswers(healthy).then(() => SkinDepth.instances[0].showPlan()), healthy);

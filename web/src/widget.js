@@ -218,10 +218,19 @@ Widget.prototype._staffChrome = function () {
   var canvas = this.canvas;
   btn.addEventListener('click', function () {
     if (document.fullscreenElement) document.exitFullscreen().catch(logFault);
+    else if (frame.classList.contains('sd-filled')) frame.classList.remove('sd-filled');
     else if (frame.requestFullscreen) frame.requestFullscreen().catch(logFault);
+    // Safari before 16.4 has only the prefixed call (no promise); an iPhone has none for anything but
+    // video: there the frame fills the window instead (skindepth.css .sd-filled), and the same button
+    // (or Escape) gives the page back.
+    else if (frame.webkitRequestFullscreen) frame.webkitRequestFullscreen();
+    else frame.classList.add('sd-filled');
     // The keys work at once, not only once the browser has changed to full screen (fullscreenchange
     // below comes a moment later: a key pressed meanwhile went to the button).
     if (canvas) canvas.focus({preventScroll: true});
+  });
+  frame.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && frame.classList.contains('sd-filled')) frame.classList.remove('sd-filled');
   });
   // The button took the focus: give it back to the drawing, so the staff keys work at once (once per
   // widget; the button comes and goes with staff mode).
