@@ -150,22 +150,23 @@ function afterPagePainted(fn) {
 // its context down kept the GPU busy for 150 ms just when the widget's context needed it. Without
 // workers or OffscreenCanvas WebGL2 (older Safari), or with the script on another origin (workers
 // must be same-origin), there is no warm-up and the widget's context pays the wait itself.
-var gpuPromise = null, gpuWorker = null;
+var gpuPromise = null;
+var gpuWorker = null;  // held for the page's life: the idle worker keeps its context, the GPU stays awake
 function warmGpu() {
   if (gpuPromise) return gpuPromise;
   gpuPromise = new Promise(function (resolve) {
     if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' ||
         new URL(kBaseUrl).origin !== window.location.origin) return resolve();
-    var worker, timer;
+    var timer;
     var finish = function () { clearTimeout(timer); resolve(); };
     try {
-      worker = gpuWorker = new Worker(kBaseUrl + 'skindepth-gpu.js');
+      gpuWorker = new Worker(kBaseUrl + 'skindepth-gpu.js');
     } catch (e) {
       return resolve();
     }
     timer = setTimeout(finish, 3000);  // a worker that never answers does not hold the widget back
-    worker.onmessage = finish;
-    worker.onerror = function (e) { e.preventDefault(); finish(); };
+    gpuWorker.onmessage = finish;
+    gpuWorker.onerror = function (e) { e.preventDefault(); finish(); };
   });
   return gpuPromise;
 }
