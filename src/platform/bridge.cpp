@@ -47,6 +47,12 @@ const app::HostHooks kHooks{
                             {"wasm_malloc_bytes", mallinfo().uordblks},  // in use: a leak shows here first
                             {"context_lost", g_platform.context_lost},
                             {"touch_screen", g_state.viewport.touch},
+                            {"pixel_ratio", g_state.viewport.pixel_ratio},
+                            {"moving_scale", g_platform.renderer.moving_scale()},
+                            {"picture_ratio", g_platform.renderer.picture_ratio()},
+                            {"ratio_cap", g_platform.ratio_cap},  // 0: the screen's own (app/resolution.h)
+                            {"frame_pace_ms", g_platform.frame_pace_ms},
+                            {"pictures_full", g_platform.renderer.pictures_full()},
                             // drawn hovered in the last frame (a hover colour stuck after a tap)
                             {"item_hovered", ImGui::GetCurrentContext() && ImGui::GetCurrentContext()->HoveredId != 0},
                             {"targets", targets_json()}};

@@ -15,6 +15,19 @@ mergeInto(LibraryManager.library, {
     if (canvas.height !== height) canvas.height = height;
     return 0;
   },
+  // As Emscripten's, but at most the cap the widget set (sd_set_ratio_cap): SDL sizes the canvas's
+  // drawing buffer from it, so a slow renderer can draw fewer pixels while things change (issue 19;
+  // app/resolution.h). The page's CSS size of the canvas does not change.
+  emscripten_get_device_pixel_ratio__sig: 'd',
+  emscripten_get_device_pixel_ratio: function () {
+    var ratio = (typeof devicePixelRatio == 'number' && devicePixelRatio) || 1.0;
+    var cap = Module['sdRatioCap'];
+    return cap > 0 && cap < ratio ? cap : ratio;
+  },
+  sd_set_ratio_cap__sig: 'vd',
+  sd_set_ratio_cap: function (cap) {
+    Module['sdRatioCap'] = cap;
+  },
   sd_bind_canvas__deps: ['$specialHTMLTargets'],
   sd_bind_canvas: function () {
     specialHTMLTargets['#canvas'] = Module['canvas'];

@@ -24,6 +24,7 @@
 
 // Points SDL's and the HTML5 API's "#canvas" at this module's own canvas (src/platform/library_skindepth.js).
 extern "C" void sd_bind_canvas();
+extern "C" void sd_set_ratio_cap(double cap);  // library_skindepth.js
 
 // A touch screen (a phone, a tablet, a touch laptop): controls are made finger-sized. Asked when the
 // size changes, not per frame; a change of layout between a finger's down and up would move the tap.
@@ -136,8 +137,30 @@ render::LinkState interface_linked() {
   return state;
 }
 
+// The canvas at the pixel ratio `cap` allows (0: the screen's own; app/resolution.h): SDL resizes
+// the drawing buffer from the capped ratio, the CSS size stays. True when it changed.
+bool apply_ratio_cap(float cap) {
+  if (cap == g_platform.ratio_cap || !g_platform.window) return false;
+  g_platform.ratio_cap = cap;
+  sd_set_ratio_cap(cap);
+  int w = 0, h = 0;
+  SDL_GetWindowSize(g_platform.window, &w, &h);
+  SDL_SetWindowSize(g_platform.window, w, h);  // same size: SDL asks the ratio again
+  update_viewport();
+  return true;
+}
+
 void frame() {
   const double now = now_ms();
+  // How long the browser took to come back after a drawn frame: what that frame cost the whole
+  // pipeline (a software rasteriser, a weak GPU, the page's compositing), which the frame's own CPU
+  // time does not show. Longer than a second: a hidden tab, not a slow frame.
+  if (g_platform.drew_last_callback && g_platform.last_ms > 0 && now - g_platform.last_ms < 1000.0) {
+    g_platform.frame_pace_ms = now - g_platform.last_ms;
+    g_platform.resolution.after_frame(g_platform.frame_pace_ms, g_platform.last_frame_changed,
+                                      g_platform.renderer.at_lowest_moving_scale(), g_state.viewport.pixel_ratio);
+  }
+  g_platform.drew_last_callback = false;
   const double dt = g_platform.last_ms > 0 ? (now - g_platform.last_ms) / 1000.0 : 0.0;
   g_platform.last_ms = now;
   if (process_events()) {
@@ -148,9 +171,14 @@ void frame() {
   app::advance(g_state, dt);
   // ImGui settles hover and layout over a couple of frames after input: keep drawing briefly.
   const bool settling = now - g_platform.idle_since_ms < 250.0;
-  if (g_platform.context_lost ||
-      !(g_state.needs_frame || settling || app::animating(g_state) || ui::gestures_animating(g_platform.gestures)))
-    return;
+  const bool changed = g_state.needs_frame || settling || app::animating(g_state) || ui::gestures_animating(g_platform.gestures);
+  // On a slow renderer a change is drawn at the lower ratio it needed, and the screen's own comes
+  // back once everything has been still for a moment (a frame is drawn for it).
+  bool resized = false;
+  if (!g_platform.context_lost)
+    resized = apply_ratio_cap(changed ? g_platform.resolution.on_change(now) : g_platform.resolution.idle(now));
+  g_platform.renderer.set_refine_allowed(g_platform.ratio_cap == 0.0f);
+  if (g_platform.context_lost || !(changed || resized || g_platform.renderer.refining())) return;
 
   const double start = now_ms();
   const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale);
@@ -193,15 +221,12 @@ void frame() {
     g_state.notices.push_back(g_state.ui("app.drawing_failed"));  // the interface still works
     g_state.needs_frame = true;
   }
-  // The pace of frames drawn back to back lets the renderer trade resolution for speed; after a
-  // pause (nothing asked for this frame) it is unknown. A slow machine's frames can be seconds apart:
-  // they count too when the previous frame asked for this one.
-  const double interval = g_platform.drew_on ? start - g_platform.last_draw_ms : 25.0;
-  g_platform.last_draw_ms = start;
-  g_platform.renderer.set_frame_interval(interval);
+  // The pace of the last drawn frame lets the renderer trade the picture's resolution for speed; a
+  // still picture being refined asks for the next frame itself (renderer.refining(), above).
+  g_platform.renderer.set_frame_interval(g_platform.frame_pace_ms);
   g_platform.renderer.draw(scene, g_state.viewport.fb_width(), g_state.viewport.fb_height(), g_state.viewport.pixel_ratio);
-  if (g_platform.renderer.refining()) g_state.needs_frame = true;  // the still picture is not complete yet
-  g_platform.drew_on = g_state.needs_frame || app::animating(g_state) || ui::gestures_animating(g_platform.gestures);
+  g_platform.drew_last_callback = true;
+  g_platform.last_frame_changed = changed;
   g_platform.imgui_renderer.draw(ImGui::GetDrawData());
   ++g_platform.frames_drawn;
   g_platform.last_frame_cpu_ms = now_ms() - start;

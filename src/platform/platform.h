@@ -6,6 +6,7 @@
 #pragma once
 
 #include "app/app_state.h"
+#include "app/resolution.h"
 #include "content/loader.h"
 #include "render/imgui_renderer.h"
 #include "render/renderer.h"
@@ -38,9 +39,12 @@ struct Platform {
   bool drawn_sent = false;        // the skin picture has been drawn once (the shaders are compiled)
   bool parallel_compile = false;  // KHR_parallel_shader_compile is on
   bool text_only = false;         // no WebGL2: nothing is drawn, the page's HTML controls serve
-  double last_ms = 0.0;
-  double last_draw_ms = 0.0;  // when the last frame was drawn
-  bool drew_on = false;       // that frame asked for the next one (an animation, a picture being refined)
+  double last_ms = 0.0;            // the last animation frame, drawn or not
+  bool drew_last_callback = false;  // a frame was drawn in it
+  bool last_frame_changed = false;  // ... for a change (not to refine a still picture)
+  double frame_pace_ms = 16.7;      // from the last drawn frame's animation frame to the next one
+  app::CanvasResolution resolution; // the canvas's pixel ratio on slow renderers
+  float ratio_cap = 0.0f;           // the cap in force (0: the screen's own ratio)
   double idle_since_ms = 0.0;
   long frames_drawn = 0;
   double last_frame_cpu_ms = 0.0;

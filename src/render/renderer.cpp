@@ -143,8 +143,17 @@ void Renderer::ensure_target(Target& t, int w, int h) {
   t.key = 0;
 }
 
+bool Renderer::at_lowest_moving_scale() const { return moving_scale_ <= kMinMovingScale + 1e-3f; }
+
+bool Renderer::pictures_full() const {
+  const auto end = caches_.begin() + static_cast<std::ptrdiff_t>(std::min(panes_, caches_.size()));
+  return std::all_of(caches_.begin(), end, [](const Cache& c) { return c.complete && !c.refining; });
+}
+
 bool Renderer::refining() const {
-  return std::any_of(caches_.begin(), caches_.end(), [](const Cache& c) { return c.refining; });
+  if (!refine_allowed_) return false;
+  const auto end = caches_.begin() + static_cast<std::ptrdiff_t>(std::min(panes_, caches_.size()));
+  return std::any_of(caches_.begin(), end, [](const Cache& c) { return c.refining || !c.complete; });
 }
 
 // Draws rows [row0, row0 + rows) of the pane's skin picture into `target` (bottom-up GL rows).
@@ -190,6 +199,7 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
   if (!skin_.program) return;
   glBindVertexArray(vao_);
   if (caches_.size() < scene.panes.size()) caches_.resize(scene.panes.size());
+  panes_ = scene.panes.size();
   // Resolution follows the pace of frames: slow frames (over two display refreshes) lower it for
   // moving pictures and shorten the bands of the still one; quick frames raise them again.
   const bool slow = frame_interval_ms_ > 34.0, quick = frame_interval_ms_ < 20.0;
@@ -202,13 +212,17 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
     const int w = static_cast<int>(std::lround(r.w * ratio));
     const int h = static_cast<int>(std::lround(r.h * ratio));
     const int y = fb_height - static_cast<int>(std::lround(r.y * ratio)) - h;
-    if (w <= 0 || h <= 0) continue;
+    if (w <= 0 || h <= 0) {
+      cache.complete = true;  // nothing to show
+      continue;
+    }
     const float px_per_mm = static_cast<float>(pane.map.px_per_mm * ratio);
     // The soft illustration gains nothing visible above two pixels per CSS pixel (text, drawn by
     // ImGui straight to the screen, keeps the full ratio): a phone at 3x draws 44% of the pixels.
-    // A GPU too slow for even the smallest moving picture gets one pixel per CSS pixel (a quarter).
-    const float detail = std::min(1.0f, picture_ratio_ / ratio);
-    const int full_w = std::max(1, static_cast<int>(w * detail)), full_h = std::max(1, static_cast<int>(h * detail));
+    // A still picture always gets that much (refined a band at a time); a moving one gets a share
+    // of it, and on a GPU too slow for even the smallest share one pixel per CSS pixel at most.
+    const float full_detail = std::min(1.0f, kMaxPictureRatio / ratio);
+    const int full_w = std::max(1, static_cast<int>(w * full_detail)), full_h = std::max(1, static_cast<int>(h * full_detail));
     const std::uint64_t key = skin_key(pane, scene.seconds, full_w, full_h);
     const bool moving = scene.animating_look || key != cache.last_key;
     cache.last_key = key;
@@ -218,11 +232,15 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
       if (quick && picture_ratio_ < kMaxPictureRatio) picture_ratio_ = std::min(kMaxPictureRatio, picture_ratio_ * 1.25f);
       else if (slow) moving_scale_ = std::max(kMinMovingScale, moving_scale_ * 0.8f);
       else if (quick) moving_scale_ = std::min(0.5f, moving_scale_ * 1.25f);
-      const int cw = std::max(1, static_cast<int>(full_w * moving_scale_)), ch = std::max(1, static_cast<int>(full_h * moving_scale_));
+      const float share = moving_scale_ * std::min(1.0f, picture_ratio_ / ratio) / full_detail;
+      const int cw = std::max(1, static_cast<int>(full_w * share)), ch = std::max(1, static_cast<int>(full_h * share));
       ensure_target(cache.front, cw, ch);
       draw_skin(pane, scene.seconds, cache.front, 0, ch, px_per_mm * cw / w);
       cache.front.key = key;
       cache.refining = false;
+      cache.complete = false;
+    } else if (!refine_allowed_) {
+      // The canvas is at a lower resolution for now: the full picture waits for the screen's own.
     } else if (cache.front.key != key || cache.front.width != full_w || cache.front.height != full_h) {
       // Still: the full-resolution picture, a band of rows per frame, shown once complete.
       if (!cache.refining || cache.back.key != key) {
@@ -244,7 +262,10 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
       if (cache.next_row >= full_h) {
         std::swap(cache.front, cache.back);
         cache.refining = false;
+        cache.complete = true;
       }
+    } else {
+      cache.complete = true;
     }
     if (!cache.front.texture) continue;
     // Copy the picture to the screen.

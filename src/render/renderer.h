@@ -27,10 +27,22 @@ class Renderer {
   void drop();
   // Draws the panes; `pixel_ratio` turns the scene's CSS pixels into framebuffer pixels.
   void draw(const app::Scene& scene, int fb_width, int fb_height, float pixel_ratio);
-  // True while a still picture is still being refined: the platform keeps drawing frames.
+  // True while a picture on screen is not yet the full-resolution one (a moving picture that has
+  // stopped, or its refinement under way): the platform keeps drawing frames.
   bool refining() const;
+  // Whether a still picture may be refined now (not while the canvas itself is drawn at a lower
+  // resolution: app/resolution.h gives the screen's own back first).
+  void set_refine_allowed(bool allowed) { refine_allowed_ = allowed; }
+  // Every picture on screen is the full-resolution one (tests and benchmarks read it).
+  bool pictures_full() const;
   // The time between the last two drawn frames; the renderer trades resolution for speed with it.
   void set_frame_interval(double ms) { frame_interval_ms_ = ms; }
+  // Where that trade stands (benchmarks read it): the moving picture's share of the full one, and
+  // the full picture's framebuffer pixels per CSS pixel.
+  float moving_scale() const { return moving_scale_; }
+  float picture_ratio() const { return picture_ratio_; }
+  // The moving picture is as small as it gets: only a lower canvas resolution can help further.
+  bool at_lowest_moving_scale() const;
 
  private:
   struct Program {
@@ -49,6 +61,7 @@ class Renderer {
     Target front, back;
     std::uint64_t last_key = 0;
     bool refining = false;
+    bool complete = false;  // `front` holds the full-resolution picture of `last_key`
     int next_row = 0;
     app::SkinPane job;  // the picture being refined
     double job_seconds = 0.0;
@@ -62,9 +75,11 @@ class Renderer {
   Program skin_, needles_;
   unsigned vao_ = 0;
   std::vector<Cache> caches_;
+  std::size_t panes_ = 0;  // caches in use (the last scene's panes)
+  bool refine_allowed_ = true;
   double frame_interval_ms_ = 16.7;
   float moving_scale_ = 0.5f;      // of the full picture, for pictures that change every frame
-  float picture_ratio_ = 2.0f;     // the full picture's pixels per CSS pixel (lowered on slow GPUs)
+  float picture_ratio_ = 2.0f;     // the moving picture's pixels per CSS pixel, before moving_scale_ (lowered on slow GPUs)
   int refine_pixels_ = 1 << 18;    // per frame, for the full-resolution picture
 };
 
