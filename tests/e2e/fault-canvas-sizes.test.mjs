@@ -11,15 +11,20 @@ test('a 200x200 canvas: ready, drawn at that size, no console errors', async () 
   await page.evaluate(() => {
     document.querySelector('#skindepth-main .sd-frame').style.cssText = 'width:200px;height:200px;min-height:0';
   });
-  // 200 px less the frame's 1 px border on each side.
-  await page.waitForFunction(() => {
+  // 200 px less the frame's border and padding (the canvas sits inside its rounded corners) on each side.
+  const inner = await page.evaluate(() => {
+    const cs = getComputedStyle(document.querySelector('#skindepth-main .sd-frame'));
+    return 200 - 2 * (parseFloat(cs.borderLeftWidth) + parseFloat(cs.paddingLeft));
+  });
+  assert.ok(inner >= 188 && inner <= 198, `${inner}`);
+  await page.waitForFunction((inner) => {
     const c = document.querySelector('#skindepth-main canvas');
-    return Math.abs(c.width - 198) <= 2 && Math.abs(c.height - 198) <= 2;
-  }, null, {timeout: 10000, polling: 100});
+    return Math.abs(c.width - inner) <= 2 && Math.abs(c.height - inner) <= 2;
+  }, inner, {timeout: 10000, polling: 100});
   await waitForFrames(page, framesBefore);
   await settle(page, 500);
   const seen = await look(page, 'fault-tiny');
-  assert.ok(Math.abs(seen.width - 198) <= 2 && Math.abs(seen.height - 198) <= 2, `${seen.width}x${seen.height}`);
+  assert.ok(Math.abs(seen.width - inner) <= 2 && Math.abs(seen.height - inner) <= 2, `${seen.width}x${seen.height}`);
   assert.ok(seen.colours > 20, `${seen.colours} distinct colours in a 200x200 canvas`);
   assert.ok(seen.skin > 0.02, `some skin shows (${(seen.skin * 100).toFixed(1)}%)`);
   const state = await fullState(page);
@@ -34,7 +39,7 @@ test('a 3840x2160 canvas: ready, drawn at that size, no console errors', async (
   // The demo page keeps the widget in a column; the host here gives it the whole screen.
   await page.evaluate(() => {
     document.querySelector('#skindepth-main').style.cssText = 'position:fixed;left:0;top:0;width:3840px;height:2160px;z-index:10';
-    document.querySelector('#skindepth-main .sd-frame').style.cssText = 'width:3840px;height:2160px;border:0;border-radius:0';
+    document.querySelector('#skindepth-main .sd-frame').style.cssText = '--sd-radius:0;width:3840px;height:2160px;border:0';
   });
   await page.waitForFunction(() => {
     const c = document.querySelector('#skindepth-main canvas');

@@ -86,15 +86,22 @@ Widget.prototype._refreshMirror = function () {
         return self._buildMirror();
       }
       self.mirrorState = s;
-      self.viewButtons.forEach(function (b) { b.setAttribute('aria-pressed', String(b.getAttribute('data-view') === s.view)); });
-      p.sections.forEach(function (sec) { sec.hidden = sec.getAttribute('data-for') !== s.view; });
+      // Only what changed is written: a scrub refreshes the mirror every few frames, and each write
+      // makes the page lay out and paint again (in WebKitGTK that cost more than the frame itself).
+      var set = function (node, name, value) { if (node.getAttribute(name) !== value) node.setAttribute(name, value); };
+      self.viewButtons.forEach(function (b) { set(b, 'aria-pressed', String(b.getAttribute('data-view') === s.view)); });
+      p.sections.forEach(function (sec) {
+        var hide = sec.getAttribute('data-for') !== s.view;
+        if (sec.hidden !== hide) sec.hidden = hide;
+      });
       if (p.area.value !== s.area) p.area.value = s.area;
       if (Number(p.needle.value) !== s.needle_mm) p.needle.value = s.needle_mm;
-      p.needle.setAttribute('aria-valuetext', s.needle_mm.toFixed(2) + ' mm — ' + (s.tip_layer_name || ''));
+      set(p.needle, 'aria-valuetext', s.needle_mm.toFixed(2) + ' mm — ' + (s.tip_layer_name || ''));
       var pos = Math.round((s.time_position || 0) * 1000);
       if (Number(p.time.value) !== pos) p.time.value = pos;
-      p.time.setAttribute('aria-valuetext', s.time_text || '');
-      p.play.textContent = p.t(s.playing ? 'timeline.pause' : 'timeline.play');
+      set(p.time, 'aria-valuetext', s.time_text || '');
+      var play = p.t(s.playing ? 'timeline.pause' : 'timeline.play');
+      if (p.play.textContent !== play) p.play.textContent = play;
       if (s.view === 'questionnaire') {
         return self.command({cmd: 'getQuestionnaire'}).then(function (q) { self._renderQuiz(q.questionnaire); });
       }

@@ -104,6 +104,21 @@ Widget.prototype._call = function (cmd) {
   return reply;
 };
 
+// The live region's words. A scrub or an animation describes every frame it draws: a screen reader
+// hears the first change at once and then where things settle, at most every kSayEveryMs (each new
+// text also lays the page out again; in WebKitGTK that cost more than drawing the frame).
+var kSayEveryMs = 400;
+Widget.prototype._say = function (text) {
+  var self = this, wait = (this._saidAt || 0) + kSayEveryMs - Date.now();
+  clearTimeout(this._sayTimer);
+  var say = function () {
+    self._saidAt = Date.now();
+    if (self.liveEl.textContent !== text) self.liveEl.textContent = text;
+  };
+  if (wait <= 0) say();
+  else this._sayTimer = setTimeout(say, wait);
+};
+
 // Sends a command to the widget; resolves with its state or rejects with its message.
 Widget.prototype.command = function (cmd) {
   if (!this.module) return Promise.reject(new Error('SkinDepth is not ready yet'));
@@ -267,8 +282,8 @@ Widget.prototype._numberBridge = function (frame, canvas) {
   }
   function show(f) {
     open = f;
-    input.style.left = f.x + 'px';
-    input.style.top = f.y + 'px';
+    input.style.left = canvas.offsetLeft + f.x + 'px';  // the frame's padding is not the canvas's
+    input.style.top = canvas.offsetTop + f.y + 'px';
     input.style.width = f.w + 'px';
     input.style.height = f.h + 'px';
     input.value = '';
@@ -411,7 +426,7 @@ Widget.prototype._start = function (resolve, reject, handed) {
       onWidgetEvent: function (name, detailJson) {
         var detail = detailJson ? JSON.parse(detailJson) : {};
         if (name === 'numberfield') { self._numberField = detail.key ? detail : null; return; }  // internal
-        if (name === 'describe') self.liveEl.textContent = detail.text || '';
+        if (name === 'describe') self._say(detail.text || '');
         if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
         if (name === 'error' && detail.kind === 'webgl_unavailable') self._textOnly();  // and the host hears it
         if (name === 'error' && detail.kind === 'startup') return fail(detail.message, detail.kind);
