@@ -22,6 +22,7 @@ import zlib from 'node:zlib';
 import {execFileSync} from 'node:child_process';
 import {launch, serve, root} from '../tests/e2e/harness.mjs';
 import {lighthouseRuns} from './lighthouse.mjs';
+import {kFloorFiles} from './floor.mjs';
 
 const args = process.argv.slice(2);
 const kColdRuns = args.includes('--runs') ? Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 7) : 7;
@@ -361,49 +362,8 @@ async function measureStamping(browser, url) {
           memory: {at_ready, at_end}, errors};
 }
 
-// --- [SECTION] 6. This machine's floor: a page that draws almost nothing ----------------------------
-// The same browser, viewports and canvas sizes, with a page whose only work is one WebGL2 context,
-// a two-line shader and one triangle per frame. What it takes is what any WebGL widget pays here
-// before drawing anything of its own; the budget rows do not use it.
-const kFloorScript = `
-const q = new URLSearchParams(location.search), c = document.getElementById('c');
-const w = Number(q.get('w')) || 300, h = Number(q.get('h')) || 150, animate = q.get('animate') === '1';
-c.style.width = w + 'px'; c.style.height = h + 'px';
-c.width = Math.round(w * devicePixelRatio); c.height = Math.round(h * devicePixelRatio);
-const gl = c.getContext('webgl2', {antialias: false});
-const shader = (kind, src) => { const s = gl.createShader(kind); gl.shaderSource(s, src); gl.compileShader(s); return s; };
-const p = gl.createProgram();
-gl.attachShader(p, shader(gl.VERTEX_SHADER, '#version 300 es\\nlayout(location=0) in vec2 a; uniform float t;\\nvoid main() { gl_Position = vec4(a * 0.5 + vec2(0.4 * sin(t), 0.0), 0.0, 1.0); }'));
-gl.attachShader(p, shader(gl.FRAGMENT_SHADER, '#version 300 es\\nprecision mediump float; out vec4 o;\\nvoid main() { o = vec4(0.55, 0.29, 0.36, 1.0); }'));
-gl.linkProgram(p);
-const t = gl.getUniformLocation(p, 't');
-gl.bindBuffer(gl.ARRAY_BUFFER, gl.createBuffer());
-gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 1, -1, 0, 1]), gl.STATIC_DRAW);
-gl.enableVertexAttribArray(0);
-gl.vertexAttribPointer(0, 2, gl.FLOAT, false, 0, 0);
-window.__floor = {frame_ms: []};
-const frame = (now) => {
-  const t0 = performance.now();
-  gl.viewport(0, 0, c.width, c.height);
-  gl.clearColor(0.97, 0.96, 0.95, 1);
-  gl.clear(gl.COLOR_BUFFER_BIT);
-  gl.useProgram(p);
-  gl.uniform1f(t, now / 1000);
-  gl.drawArrays(gl.TRIANGLES, 0, 3);
-  window.__floor.frame_ms.push(performance.now() - t0);
-  if (!c.dataset.ready) { c.dataset.ready = 'true'; window.__floor.first_frame = performance.now(); }
-  if (animate) requestAnimationFrame(frame);
-};
-requestAnimationFrame(frame);
-`;
-const kFloorFiles = {
-  '/floor.html': {type: 'text/html; charset=utf-8', body: '<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="description" content="floor"><title>floor</title></head>' +
-                  // One line of text: Lighthouse needs a contentful paint to score a page.
-                  '<body style="margin:0"><p style="position:absolute;margin:0">A floor page: one WebGL2 canvas.</p>' +
-                  '<canvas id="c"></canvas><script src="floor.js"></script></body></html>'},
-  '/floor.js': {type: 'text/javascript; charset=utf-8', body: kFloorScript},
-};
-
+// --- [SECTION] 6. This machine's floor: a page that draws almost nothing (scripts/floor.mjs) ---------
+// The same browser, viewports and canvas sizes; the budget rows do not use it.
 async function measureFloor(browser, url, desktopCanvas, phoneCanvas) {
   const first = [];
   for (let i = 0; i < kColdRuns; ++i) {
@@ -459,6 +419,12 @@ function budgets(r) {
   const twice = 2 * r.floor.first_frame_ms;
   add('issue 18: first frame from the widget\'s start, vs 2x the floor page\'s', `${r.startup.from_start_ms} ms`, `<= ${round(twice, 1)} ms`,
       r.startup.from_start_ms <= twice, `floor ${r.floor.first_frame_ms} ms`);
+  // Issue 19: input answered within 100 ms on a software renderer at a phone's pixel ratio, per engine.
+  for (const e of (r.engines ? r.engines.rows : []).filter((x) => x.size === 'phone')) {
+    const w = e.widget;
+    add(`issue 19: input-to-frame p95 while scrubbing, ${e.engine}, phone @${w.pixel_ratio}`, `${round(w.latency_p95_ms, 1)} ms`, '< 100 ms',
+        w.latency_p95_ms < 100 && w.unanswered === 0, `median ${round(w.latency_median_ms, 1)} ms; floor page ${round(e.floor.latency_p95_ms, 1)} ms`);
+  }
   return rows;
 }
 
@@ -511,6 +477,15 @@ function sections(r) {
                    [`${x.canvas}, animating: frames over 16 ms`, `${x.over_16ms} of ${x.frames}`, `${w.over_16ms_total} of ${w.frames}`],
                    [`${x.canvas}, animating: frames drawn per second`, x.drawn_fps, w.drawn_fps]);
   }
+  const engineRows = (r.engines ? r.engines.rows : []).map((e) => {
+    const w = e.widget, f = e.floor;
+    return [`${e.engine} ${e.version}`, `${e.size}: ${w.css.join('x')} @${w.pixel_ratio} (${w.framebuffer.join('x')})`,
+            round(w.fps, 1), round(f.fps, 1), round(w.scrub_fps, 1),
+            `${round(w.latency_median_ms, 0)} / ${round(w.latency_p95_ms, 0)} / ${round(w.latency_max_ms, 0)}`,
+            `${round(f.latency_median_ms, 0)} / ${round(f.latency_p95_ms, 0)} / ${round(f.latency_max_ms, 0)}`,
+            `${w.over_100ms} of ${w.inputs}${w.unanswered ? `, ${w.unanswered} unanswered` : ''}`,
+            `${round(w.moving_scale, 2)} / ${round(w.picture_ratio, 2)}`];
+  });
   const budgetRows = r.budgets.map((b) => [b.name, b.value, b.limit, b.pass ? 'PASS' : 'FAIL', b.note]);
   const lh = r.lighthouse;
   const lhMetrics = [['performance', 'performance', (x) => x], ['Largest Contentful Paint, ms', 'lcp_ms', Math.round],
@@ -532,7 +507,10 @@ function sections(r) {
     memory: {title: 'Memory, MB (wasm: linear memory size; JS: used heap, CDP Runtime.getHeapUsage)', headers: ['when', 'wasm', 'JS heap'], rows: memRows},
     floor: {title: 'This machine\'s floor: a page with one WebGL2 canvas of the same size that draws one triangle (not a budget figure)',
             headers: ['', 'floor page', 'the widget'], rows: floorRows},
-    budgets: {title: 'Budgets (issues 7 and 18)', headers: ['budget', 'measured', 'limit', 'result', 'note'], rows: budgetRows},
+    engines: {title: 'Three engines side by side on this machine\'s software renderers (scripts/bench-engines.mjs, under Xvfb)',
+              headers: ['engine', 'size', 'widget fps, timeline playing', 'floor fps', 'widget fps, scrubbing', 'widget input-to-frame ms, median / p95 / max',
+                        'floor input-to-frame ms', 'inputs over 100 ms', 'moving scale / picture px per CSS px'], rows: engineRows},
+    budgets: {title: 'Budgets (issues 7, 18 and 19)', headers: ['budget', 'measured', 'limit', 'result', 'note'], rows: budgetRows},
     lighthouse: {title: `Lighthouse ${lh.version} on the demo page and the floor page (median of ${lh.runs} runs each; Debian's Chromium, simulated throttling)`,
                  headers: ['', 'demo, mobile', 'mobile runs', 'floor, mobile', 'demo, desktop', 'desktop runs', 'floor, desktop'], rows: lhRows},
   };
@@ -542,7 +520,7 @@ function printTables(r) {
   const all = sections(r);
   const out = [`SkinDepth benchmark  ${r.meta.date}  commit ${r.meta.commit}${r.meta.dirty ? ' (+ uncommitted changes)' : ''}  ${r.meta.browser}`,
                `CPU reference loop: ${r.meta.cpu_reference_ms_at_start} ms at the start, ${r.meta.cpu_reference_ms_at_end} ms at the end`];
-  for (const k of ['wire', 'page', 'startup', 'lighthouse', 'frames', 'thread', 'floor', 'idle', 'memory', 'budgets']) {
+  for (const k of ['wire', 'page', 'startup', 'lighthouse', 'frames', 'thread', 'floor', 'engines', 'idle', 'memory', 'budgets']) {
     out.push('', all[k].title, table(all[k].headers, all[k].rows));
   }
   console.log(out.join('\n'));
@@ -562,7 +540,7 @@ function markdown(r) {
     `**Budgets: ${r.budgets.filter((b) => b.pass).length} of ${r.budgets.length} met.** The script reports; it does not fail the build.`,
     '',
   ];
-  for (const k of ['budgets', 'lighthouse', 'wire', 'page', 'startup', 'frames', 'thread', 'floor', 'idle', 'memory']) {
+  for (const k of ['budgets', 'lighthouse', 'engines', 'wire', 'page', 'startup', 'frames', 'thread', 'floor', 'idle', 'memory']) {
     lines.push(`## ${all[k].title}`, '', markdownTable(all[k].headers, all[k].rows, k === 'budgets' ? 1 : 1), '');
   }
   const steps = path.join(kOutDir, 'steps.md');
@@ -606,6 +584,16 @@ function markdown(r) {
     '  server would (`scripts/serve.mjs`), and the floor page beside it. Median of the runs.',
     '  The start of the widget is marked in the page (`performance.mark(\'skindepth:start\')`): "first frame',
     '  from the widget\'s start" is the time from that mark to `data-ready`.',
+    '- **Three engines** (`scripts/bench-engines.mjs`, run by `scripts/bench` under `xvfb-run` just before this',
+    '  script): Chromium (playwright-core, headless, SwiftShader), Firefox ESR (puppeteer-core over WebDriver BiDi)',
+    '  and WebKitGTK\'s MiniBrowser (WebKitWebDriver), each on the demo page and on the floor page (`scripts/floor.mjs`,',
+    '  a canvas of the widget\'s CSS size), at 390x844 with pixel ratio 3 (WebKitGTK: GDK_SCALE=3, its window at',
+    '  least 447 wide; its WebDriver has no device emulation) and at 1440x900 with ratio 1. Frames per second: the',
+    '  timeline playing for 5 s (the floor: animating). Input-to-frame: an input due every 16 ms for 4 s, the',
+    '  timeline\'s scrubber moved through `setTimePosition` (the floor: its triangle moved), due inputs applied',
+    '  together by a timer as a browser coalesces a finger\'s moves; each timed from when it was due to the',
+    '  animation frame after the one that drew it. Firefox and WebKit under Xvfb draw WebGL with Mesa\'s llvmpipe.',
+    '  The run\'s own figures are in [engines.json](engines.json).',
     '- **Idle**: `frames_drawn` read 1.5 s after the first frame with no input, then again 5 s later; also',
     '  1.5 s after each animation ended, over 3 s.',
     '- **Memory**: `wasm_heap_bytes` (the size of the wasm linear memory, which never shrinks, so the',
@@ -668,6 +656,8 @@ async function main() {
     const floorUrl = `${url}floor.html?w=${Math.round(stamping.canvas.css_width)}&h=${Math.round(stamping.canvas.css_height)}`;
     const floorLh = await lighthouseRuns(floorUrl, kLighthouseRuns, log);
     result.lighthouse = {version: demo.mobile.runs[0].lighthouse, runs: kLighthouseRuns, demo, floor: floorLh};
+    const enginesFile = path.join(kOutDir, 'engines.json');  // scripts/bench-engines.mjs, run just before
+    if (fs.existsSync(enginesFile)) result.engines = JSON.parse(fs.readFileSync(enginesFile, 'utf8'));
     result.budgets = budgets(result);
     result.meta.seconds = Math.round((Date.now() - started) / 1000);
   } finally {

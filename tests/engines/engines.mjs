@@ -60,7 +60,10 @@ async function openFirefox(url, viewport) {
 // --- [SECTION] WebKitGTK (WebKitWebDriver, W3C WebDriver over HTTP) --------------------------------------
 async function openWebKit(url, viewport) {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const driver = spawn(kWebKitDriver, [`--port=${port}`], {stdio: 'ignore'});
+  // WebKitGTK's WebDriver has no device emulation: a phone's pixel ratio comes from GTK's own scale
+  // (GDK_SCALE, whole numbers), so the X screen must hold the window at that scale (scripts/test).
+  const scale = Math.max(1, Math.round(viewport.deviceScaleFactor || 1));
+  const driver = spawn(kWebKitDriver, [`--port=${port}`], {stdio: 'ignore', env: {...process.env, GDK_SCALE: String(scale)}});
   const call = async (method, p, body) => {
     const r = await fetch(`http://127.0.0.1:${port}${p}`, {method, headers: {'content-type': 'application/json'}, body: body ? JSON.stringify(body) : undefined});
     const j = await r.json();
@@ -79,8 +82,8 @@ async function openWebKit(url, viewport) {
     throw e;
   }
   const sid = session.sessionId;
-  // WebKitGTK's WebDriver sizes the window (no device emulation: the pixel ratio is the display's 1,
-  // and it has no touch input); the page's viewport is the window's content.
+  // WebKitGTK's WebDriver sizes the window (in CSS pixels; MiniBrowser is at least 447 wide) and has
+  // no touch input; the page's viewport is the window's content.
   await call('POST', `/session/${sid}/window/rect`, {width: viewport.width, height: viewport.height});
   await call('POST', `/session/${sid}/url`, {url});
   return {
@@ -100,7 +103,27 @@ async function openWebKit(url, viewport) {
   };
 }
 
+// --- [SECTION] Chromium (playwright-core), for the benchmark's side-by-side table ---------------------
+// The Chromium suite (tests/e2e) drives Chromium itself; this gives it the interface above.
+async function openChromium(url, viewport) {
+  const {launch} = await import('../e2e/harness.mjs');
+  const browser = await launch();
+  const context = await browser.newContext({viewport: {width: viewport.width, height: viewport.height},
+                                            deviceScaleFactor: viewport.deviceScaleFactor || 1,
+                                            hasTouch: !!viewport.hasTouch, isMobile: !!viewport.hasTouch});
+  const page = await context.newPage();
+  await page.goto(url);
+  return {
+    engine: 'chromium', version: browser.version(), touch: !!viewport.hasTouch,
+    run: (src) => page.evaluate(`(async () => { ${src} })()`),
+    screenshot: (file) => page.screenshot({path: file}),
+    tap: (x, y) => page.touchscreen.tap(x, y),
+    close: () => browser.close(),
+  };
+}
+
 export const kEngines = {firefox: openFirefox, webkit: openWebKit};
+export const kAllEngines = {chromium: openChromium, ...kEngines};
 
 // Waits in the page until `condition` (an expression) holds; returns its value, or throws with what
 // the widget shows.
