@@ -155,10 +155,13 @@ void frame() {
   // How long the browser took to come back after a drawn frame: what that frame cost the whole
   // pipeline (a software rasteriser, a weak GPU, the page's compositing), which the frame's own CPU
   // time does not show. Longer than a second: a hidden tab, not a slow frame.
+  // Until the skin picture has been drawn once, frames are slow because shaders compile: they say
+  // nothing about the renderer (and a canvas resized then would hold up the page's start).
   if (g_platform.drew_last_callback && g_platform.last_ms > 0 && now - g_platform.last_ms < 1000.0) {
     g_platform.frame_pace_ms = now - g_platform.last_ms;
-    g_platform.resolution.after_frame(g_platform.frame_pace_ms, g_platform.last_frame_changed,
-                                      g_platform.renderer.at_lowest_moving_scale(), g_state.viewport.pixel_ratio);
+    if (g_platform.drawn_sent)
+      g_platform.resolution.after_frame(g_platform.frame_pace_ms, g_platform.last_frame_changed,
+                                        g_platform.renderer.at_lowest_moving_scale(), g_state.viewport.pixel_ratio);
   }
   g_platform.drew_last_callback = false;
   const double dt = g_platform.last_ms > 0 ? (now - g_platform.last_ms) / 1000.0 : 0.0;

@@ -15,12 +15,16 @@ void changing_frames(CanvasResolution& r, int n, double pace_ms, float screen, d
   }
 }
 
-TEST(CanvasResolution, AQuickRendererKeepsTheScreensRatio) {
+// The cap after `n` changing frames at `pace_ms` on a screen of pixel ratio `screen`.
+float cap_after(int n, double pace_ms, float screen) {
   CanvasResolution r;
   double now = 0;
-  changing_frames(r, 200, 16.7, 3.0f, now);
-  EXPECT_EQ(r.cap(), 0.0f);
-  EXPECT_EQ(r.learned(), 0.0f);
+  changing_frames(r, n, pace_ms, screen, now);
+  return r.cap();
+}
+
+TEST(CanvasResolution, AQuickRendererKeepsTheScreensRatio) {
+  EXPECT_EQ(cap_after(200, 16.7, 3.0f), 0.0f);
 }
 
 TEST(CanvasResolution, SlowChangingFramesStepDownUntilQuickEnough) {
@@ -44,16 +48,9 @@ TEST(CanvasResolution, TheSkinPictureShrinksFirst) {
 }
 
 TEST(CanvasResolution, NeverBelowOneOrAboveTheScreen) {
-  CanvasResolution r;
-  double now = 0;
-  changing_frames(r, 30, 200.0, 3.0f, now);
-  EXPECT_EQ(r.cap(), 1.0f);
-  CanvasResolution desk;
-  changing_frames(desk, 30, 200.0, 1.0f, now);
-  EXPECT_EQ(desk.cap(), 0.0f) << "a 1x screen has nothing lower to give";
-  CanvasResolution two;
-  changing_frames(two, 3, 200.0, 2.0f, now);
-  EXPECT_EQ(two.cap(), 1.5f) << "a 2x screen steps to the next ratio below its own";
+  EXPECT_EQ(cap_after(30, 200.0, 3.0f), 1.0f);
+  EXPECT_EQ(cap_after(30, 200.0, 1.0f), 0.0f) << "a 1x screen has nothing lower to give";
+  EXPECT_EQ(cap_after(3, 200.0, 2.0f), 1.5f) << "a 2x screen steps to the next ratio below its own";
 }
 
 TEST(CanvasResolution, StillForAMomentGivesTheScreensRatioBackAndTheNextChangeStartsLow) {
