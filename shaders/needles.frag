@@ -1,6 +1,7 @@
 #version 300 es
-// The needle array over the cached skin picture: tapered steel needles entering to
-// insertion * length. Cheap on purpose: it is the only pass that runs while needles move.
+// The device over the cached skin picture: a pen's or stamp's needles standing out of their
+// cartridge and entering to insertion * length (at rest: fully in, the tips at the chosen depth), or a
+// roller's drum. Cheap on purpose: it is the only pass that runs while needles move.
 precision highp float;
 
 uniform vec4 u_rect;        // pane in framebuffer pixels: x, y (bottom, GL), width, height
@@ -42,6 +43,22 @@ vec4 roller(float x, float d, float aa) {
   return steel_needle(dot(p, vec2(-dir.y, dir.x)), 0.018 * taper + 0.003, aa);
 }
 
+// The cartridge: a grey block whose face the needles stand out of (it touches the skin when they
+// are fully in). Sizes match render/renderer.cpp's kHousingMm and kHousingMarginMm.
+vec4 housing(float x, float d, float face, float aa) {
+  float x0 = u_needle_x0 - 0.4, x1 = u_needle_x0 + (u_needle.w - 1.0) * u_needle.z + 0.4;
+  vec2 centre = vec2(0.5 * (x0 + x1), face - 0.55);
+  vec2 half_size = vec2(0.5 * (x1 - x0), 0.55);
+  vec2 q = abs(vec2(x, d) - centre) - half_size + 0.12;
+  float dist = length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - 0.12;  // a rounded rectangle
+  float inside = 1.0 - smoothstep(-aa, aa, dist);
+  if (inside <= 0.0) return vec4(0.0);
+  float shade = clamp((face - d) / 1.1, 0.0, 1.0);  // lit from above, darker towards the face
+  vec3 plastic = mix(vec3(0.70, 0.73, 0.78), vec3(0.86, 0.88, 0.92), shade);
+  float rim = 1.0 - smoothstep(0.0, 2.0 * aa, abs(dist));
+  return vec4(mix(plastic, vec3(0.38, 0.41, 0.47), rim), inside);
+}
+
 void main() {
   vec2 frag = gl_FragCoord.xy - u_rect.xy;
   float x = u_origin_mm.x + frag.x / u_px_per_mm;
@@ -56,8 +73,13 @@ void main() {
   float nx = u_needle_x0 + k * u_needle.z;
   float len = u_needle.x;
   float tip = -0.35 + u_needle.y * (len + 0.35);
-  float top = tip - len - 0.6;
-  if (u_needle.y <= 0.001 || d >= tip || d <= top) discard;
+  float face = tip - len;
+  if (d <= face) {
+    frag_color = housing(x, d, face, aa);
+    if (frag_color.a <= 0.0) discard;
+    return;
+  }
+  if (d >= tip) discard;
   float taper = clamp((tip - d) / 0.12, 0.0, 1.0);
   frag_color = steel_needle(x - nx, 0.018 * taper + 0.003, aa);
   if (frag_color.a <= 0.0) discard;

@@ -8,10 +8,29 @@
 
 namespace skindepth::app {
 
+namespace {
+constexpr double kAirShare = 0.14;  // air above the skin at zoom 1, as a share of the shown depth
+constexpr double kLongestNeedleMm = 2.6;
+constexpr std::array<double, core::kLayerCount> kTypicalFaceMm = {0.02, 0.08, 0.2, 1.1, 0.8};  // content still loading
+}  // namespace
+
+double shown_depth_mm(const AppState& s) {
+  const core::BodyArea* area = s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr;
+  double total = 0.0;
+  for (double t : area ? area->thickness_mm : kTypicalFaceMm) total += t;
+  return std::max(total, kLongestNeedleMm);
+}
+
+std::pair<double, double> pan_depth_range(const AppState& s) {
+  // make_mapping's centre at zoom 1 is (1 + kAirShare) / 2 - kAirShare of the shown depth, plus the pan.
+  const double shown = shown_depth_mm(s), centre = shown * ((1.0 + kAirShare) / 2.0 - kAirShare);
+  return {-centre, shown - centre};
+}
+
 DepthMapping make_mapping(const Rect& rect, double shown_depth_mm, double zoom, double pan_x_mm, double pan_depth_mm) {
   DepthMapping m;
   m.rect = rect;
-  const double air_mm = shown_depth_mm * 0.14;
+  const double air_mm = shown_depth_mm * kAirShare;
   const double span_mm = shown_depth_mm + air_mm;
   const double base_px_per_mm = rect.h > 0 ? rect.h / span_mm : 1.0;
   m.px_per_mm = base_px_per_mm * std::max(zoom, 0.01);
@@ -60,16 +79,20 @@ bool roll(const AppState& s, double width_mm, SkinPane& p) {
   const double start = p.map.x0_mm - 1.0, end = p.map.x0_mm + width_mm + 1.0;
   const double phase = s.cross.stamping ? s.cross.stamp_phase : (s.cross.stamps_done > 0 ? 1.0 : 0.0);
   const double first = start + kRollerPitchMm * 0.5;
-  p.roller = s.cross.stamping;
+  p.roller = true;
   p.roller_radius_mm = kRollerRadiusMm;
   p.roller_pitch = kRollerPitchMm / kRollerRadiusMm;
   p.roller_x_mm = start + phase * (end - start);
   p.roller_angle = M_PI / 2.0 + (p.roller_x_mm - first) / kRollerRadiusMm;
-  p.insertion = s.cross.stamping ? 1.0 : 0.0;
+  p.insertion = 1.0;
   p.needle_spacing_mm = kRollerPitchMm;
   p.needle_x0_mm = first;
   const int passed = p.roller_x_mm >= first ? static_cast<int>((p.roller_x_mm - first) / kRollerPitchMm) + 1 : 0;
   p.needle_count = std::min(passed, static_cast<int>((end - first) / kRollerPitchMm) + 1);
+  if (!s.cross.stamping) {  // at rest in the middle, a needle straight down (pi/2: pointing to depth)
+    p.roller_x_mm = p.map.x0_mm + width_mm / 2.0;
+    p.roller_angle = M_PI / 2.0;
+  }
   return p.needle_count > 0;
 }
 
@@ -77,7 +100,7 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
   SkinPane p;
   const core::BodyArea* area = s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr;
   // Without an area (content still loading) a typical facial skin is drawn.
-  std::array<double, core::kLayerCount> t = {0.02, 0.08, 0.2, 1.1, 0.8};
+  std::array<double, core::kLayerCount> t = kTypicalFaceMm;
   if (area) {
     t = area->thickness_mm;
     const auto& d = area->drawing;
@@ -89,11 +112,13 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
   }
   p.bounds_mm[0] = 0.0;
   for (int i = 0; i < core::kLayerCount; ++i) p.bounds_mm[i + 1] = p.bounds_mm[i] + t[i];
-  const double shown = std::max(p.bounds_mm[5], 2.6);  // the longest needle always fits at zoom 1
-  p.map = make_mapping(rect, shown, s.cross.zoom, s.cross.pan_x_mm, s.cross.pan_depth_mm);
+  p.map = make_mapping(rect, shown_depth_mm(s), s.cross.zoom, s.cross.pan_x_mm, s.cross.pan_depth_mm);
   p.needle_mm = needle_mm;
   const bool timeline = s.view == View::Timeline;
-  p.insertion = timeline ? 0.0 : (s.cross.stamping ? std::sin(s.cross.stamp_phase * M_PI) : 0.0);
+  // At rest the needles stand with their tips at the chosen depth, so the patient sees which layer
+  // they reach; a stamp lifts them out of the skin and drives them back in (channels open then).
+  p.device = !timeline;
+  p.insertion = timeline ? 0.0 : (s.cross.stamping ? std::abs(std::cos(s.cross.stamp_phase * M_PI)) : 1.0);
   p.needle_spacing_mm = 0.6;
   const double width_mm = rect.w / p.map.px_per_mm;
   p.needle_count = std::clamp(static_cast<int>(width_mm / p.needle_spacing_mm * 0.5), 3, 12);

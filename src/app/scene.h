@@ -9,6 +9,7 @@
 #include "core/timeline.h"
 
 #include <array>
+#include <utility>
 #include <vector>
 
 namespace skindepth::app {
@@ -28,6 +29,11 @@ struct DepthMapping {
 // At zoom 1 the pane shows a little air above the skin, the whole skin and a band of fat; zoom
 // magnifies around the pane's centre, pan moves in millimetres.
 DepthMapping make_mapping(const Rect& rect, double shown_depth_mm, double zoom, double pan_x_mm, double pan_depth_mm);
+// The depth shown at zoom 1 for the state's area (its whole skin, at least the longest needle).
+double shown_depth_mm(const AppState& state);
+// How far the drawing may be panned in depth, mm: the pane's centre stays between the skin's
+// surface and the bottom of the shown depth, so the skin can never be panned out of sight.
+std::pair<double, double> pan_depth_range(const AppState& state);
 
 // How healing skin looks at a moment (all 0..1); zero is intact, untreated skin.
 struct HealingLook {
@@ -40,13 +46,15 @@ struct SkinPane {
   DepthMapping map;
   std::array<double, 6> bounds_mm{};  // surface, then the bottom of each layer (the last: fat band)
   double needle_mm = 0.0;             // length of the needles drawn; 0: no needles
-  double insertion = 0.0;             // 0 = above the skin, 1 = fully in
+  double insertion = 0.0;             // 0 = above the skin, 1 = fully in (at rest: the tip at the chosen depth)
+  bool device = false;                // the device is drawn (the cross-section; not the timeline)
   double needle_spacing_mm = 0.0;
   int needle_count = 0;
   double needle_x0_mm = 0.0;          // x of the first needle
   double channel_depth_mm = 0.0;      // channels left by earlier stamps (0: none)
   bool bleeding = false;              // pinpoint bleeding: only when the tip reaches the capillaries
-  // A roller: a drum of needles rolling to the right across the pane (drawn while it rolls).
+  // A roller: a drum of needles rolling to the right across the pane while it rolls, and at rest on
+  // the skin in the middle of the pane with one needle straight down at its full length.
   bool roller = false;
   double roller_x_mm = 0.0;           // the drum's centre
   double roller_radius_mm = 0.0;      // the drum (needles stand out from it)

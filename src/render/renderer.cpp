@@ -15,6 +15,10 @@ namespace {
 constexpr float kMaxPictureRatio = 2.0f;  // framebuffer pixels of the picture per CSS pixel, at most
 constexpr float kMinPictureRatio = 1.0f;  // ... on a GPU too slow for the full one
 constexpr float kMinMovingScale = 0.2f;   // of the full picture, while it moves on a slow GPU
+// The cartridge the needles stand in, as shaders/needles.frag draws it: its height and how far it
+// reaches beyond the outer needles, mm.
+constexpr double kHousingMm = 1.1;
+constexpr double kHousingMarginMm = 0.4;
 
 std::uint64_t fnv(std::uint64_t h, const void* data, std::size_t n) {
   const auto* p = static_cast<const unsigned char*>(data);
@@ -41,6 +45,7 @@ std::uint64_t skin_key(const app::SkinPane& p, double seconds, int w, int h) {
 // The framebuffer rectangle (x, y, width, height) that holds the pane's needles or roller, clipped
 // to the pane at (x, y, w, h); false when nothing of them is in view. Mirrors needles.frag's shapes.
 bool needles_box(const app::SkinPane& p, int x, int y, int w, int h, float ratio, int box[4]) {
+  if (!p.device) return false;
   double x0, x1, d0, d1;  // millimetres
   if (p.roller) {
     const double reach = p.roller_radius_mm + p.needle_mm;
@@ -49,11 +54,11 @@ bool needles_box(const app::SkinPane& p, int x, int y, int w, int h, float ratio
     d0 = -p.roller_radius_mm - reach;
     d1 = p.needle_mm;
   } else {
-    if (p.insertion <= 0.001 || p.needle_count <= 0) return false;
+    if (p.needle_count <= 0) return false;
     const double tip = -0.35 + p.insertion * (p.needle_mm + 0.35);
-    x0 = p.needle_x0_mm - 0.05;
-    x1 = p.needle_x0_mm + (p.needle_count - 1) * p.needle_spacing_mm + 0.05;
-    d0 = tip - p.needle_mm - 0.6;
+    x0 = p.needle_x0_mm - kHousingMarginMm;
+    x1 = p.needle_x0_mm + (p.needle_count - 1) * p.needle_spacing_mm + kHousingMarginMm;
+    d0 = tip - p.needle_mm - kHousingMm;
     d1 = tip;
   }
   const double ppm = p.map.px_per_mm * ratio;

@@ -76,12 +76,52 @@ TEST(Scene, RollerNeedlesLeaveChannelsOnePitchApartAsTheDrumTurns) {
   EXPECT_NEAR(p.roller_x_mm - q.roller_x_mm, q.needle_spacing_mm, 1e-9);
   EXPECT_NEAR(p.roller_angle - q.roller_angle, q.roller_pitch, 1e-9);
   EXPECT_EQ(p.needle_count, q.needle_count + 1);
-  for (int i = 0; i < 20; ++i) advance(s, 0.1);  // done: channels across the whole view, drum gone
+  for (int i = 0; i < 20; ++i) advance(s, 0.1);  // done: channels across the whole view, drum at rest
   p = build_scene(s, layout).panes[0];
-  EXPECT_FALSE(p.roller);
+  EXPECT_TRUE(p.roller) << "the drum rests on the skin";
+  EXPECT_NEAR(p.roller_x_mm, p.map.x0_mm + p.map.rect.w / p.map.px_per_mm / 2.0, 1e-9) << "in the middle of the view";
+  EXPECT_DOUBLE_EQ(p.roller_angle, M_PI / 2.0) << "a needle straight down, at its full length";
   const double right = p.map.x0_mm + p.map.rect.w / p.map.px_per_mm;
   EXPECT_LT(p.needle_x0_mm, p.map.x0_mm);
   EXPECT_GT(p.needle_x0_mm + (p.needle_count - 1) * p.needle_spacing_mm, right - p.needle_spacing_mm);
+}
+
+TEST(Scene, AtRestTheNeedlesStandWithTheirTipsAtTheChosenDepth) {
+  auto s = make_state();
+  apply(s, act::SetNeedle{1.5});
+  const auto layout = compute_layout(s.viewport, s.mode, s.view);
+  auto p = build_scene(s, layout).panes[0];
+  EXPECT_TRUE(p.device);
+  EXPECT_DOUBLE_EQ(p.insertion, 1.0) << "fully in: the tip at 1.5 mm";
+  EXPECT_DOUBLE_EQ(p.channel_depth_mm, 0.0) << "no channels before a stamp";
+  apply(s, act::Stamp{});
+  for (int i = 0; i < 100 && s.cross.stamp_phase < 0.5; ++i) advance(s, 0.02);
+  p = build_scene(s, layout).panes[0];
+  EXPECT_LT(p.insertion, 0.1) << "a stamp lifts them out first";
+  for (int i = 0; i < 200 && s.cross.stamping; ++i) advance(s, 0.02);
+  p = build_scene(s, layout).panes[0];
+  EXPECT_DOUBLE_EQ(p.insertion, 1.0) << "and drives them back in";
+  EXPECT_DOUBLE_EQ(p.channel_depth_mm, 1.5) << "leaving channels to the tip's depth";
+  apply(s, act::SetView{View::Timeline});
+  p = build_scene(s, layout).panes[0];
+  EXPECT_FALSE(p.device) << "the timeline shows the skin, not the device";
+}
+
+TEST(Scene, PanningCannotLoseTheSkin) {
+  auto s = make_state();
+  const auto layout = compute_layout(s.viewport, s.mode, s.view);
+  const double shown = shown_depth_mm(s);
+  apply(s, act::Pan{0.0, 100.0});  // a long drag down into the fat
+  auto m = build_scene(s, layout).panes[0].map;
+  const double centre = m.depth0_mm + m.rect.h / m.px_per_mm / 2.0;
+  EXPECT_NEAR(centre, shown, 1e-9) << "the centre stops at the bottom of the shown depth";
+  apply(s, act::Pan{0.0, -300.0});  // and far up into the air
+  m = build_scene(s, layout).panes[0].map;
+  EXPECT_NEAR(m.depth0_mm + m.rect.h / m.px_per_mm / 2.0, 0.0, 1e-9) << "... at the surface";
+  apply(s, act::Pan{0.2, 0.0});
+  EXPECT_DOUBLE_EQ(s.cross.pan_x_mm, 0.2) << "small pans are kept as they are";
+  apply(s, act::Pan{100.0, 0.0});
+  EXPECT_DOUBLE_EQ(s.cross.pan_x_mm, 10.0);
 }
 
 TEST(TimelineScale, IsMonotonicAndInvertible) {

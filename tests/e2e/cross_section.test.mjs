@@ -74,30 +74,41 @@ for (const [name, vp, area, mm] of [['desktop-forehead-0.5', kDesktop, 'forehead
 // depth label's blue is far more saturated.
 const isSteel = (r, g, b) => b >= r + 12 && r > 80 && r < 215;
 
-test('a roller rolls across the view: its drum and angled needles appear, then leave channels', async () => {
+test('a roller rests on the skin, rolls across the view with its angled needles, and comes back to rest', async () => {
   const {context, page, errors} = await open(site.browser, site.url, kDesktop);
   const canvas = page.locator('#skindepth-main canvas');
-  const steel = async () => countPixels(decodePng(await canvas.screenshot()), isSteel);
+  // Steel pixels and the mean x of them (where the drum is).
+  const steel = async () => {
+    const img = decodePng(await canvas.screenshot());
+    let n = 0, sx = 0;
+    for (let y = 0; y < img.height; ++y) for (let x = 0; x < img.width; ++x) {
+      const i = (y * img.width + x) * 4;
+      if (isSteel(img.data[i], img.data[i + 1], img.data[i + 2])) { ++n; sx += x; }
+    }
+    return {n, x: n ? sx / n : 0};
+  };
   await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'setDevice', device: 'roller'}));
   await settle(page);
   const before = await steel();
+  assert.ok(before.n > 1500, `at rest the drum and its needle are drawn (${before.n} steel pixels)`);
   const state = await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'stamp'}).then((r) => r.state));
   assert.equal(state.device, 'roller');
   // The roll takes three seconds of animation; look while it crosses the view.
-  let during = 0;
-  for (let i = 0; i < 12 && during - before < 1500; ++i) {
+  const xs = [];
+  for (let i = 0; i < 12; ++i) {
     await page.waitForTimeout(250);
-    during = Math.max(during, await steel());
+    const s = await steel();
+    if (s.n > 1500) xs.push(s.x);
   }
   fs.writeFileSync(shot('cross-roller.png'), await canvas.screenshot());
-  assert.ok(during - before > 1500, `the drum and its needles are drawn (${before} -> ${during} steel pixels)`);
+  assert.ok(xs.length >= 3 && Math.max(...xs) - Math.min(...xs) > 100, `the drum moves across the view (x ${xs.map(Math.round).join(', ')})`);
   await page.waitForFunction(() => !JSON.parse(SkinDepth.instances[0].module.ccall('sd_command', 'string', ['string'],
     ['{"cmd":"getState"}'])).state.stamping, null, {timeout: 90000, polling: 250});
   await settle(page, 1000);
   const afterPng = await canvas.screenshot();
   fs.writeFileSync(shot('cross-roller-after.png'), afterPng);
-  const after = countPixels(decodePng(afterPng), isSteel);
-  assert.ok(after < before + 500, `the drum has gone (${after} steel pixels)`);
+  const after = await steel();
+  assert.ok(Math.abs(after.x - before.x) < 20 && Math.abs(after.n - before.n) < 800, `the drum is back at rest (${before.n} -> ${after.n} steel pixels, x ${Math.round(before.x)} -> ${Math.round(after.x)})`);
   assert.deepEqual(errors, []);
   await context.close();
 });
