@@ -135,8 +135,11 @@ struct Applier {
   }
   std::string operator()(const act::Pan& a) {
     if (!std::isfinite(a.dx_mm) || !std::isfinite(a.ddepth_mm)) return "pan must be numbers";
-    s.cross.pan_x_mm += a.dx_mm;
-    s.cross.pan_depth_mm += a.ddepth_mm;
+    // Sideways the skin goes on; in depth the skin stays in sight (scene.h).
+    constexpr double kMaxPanXMm = 10.0;
+    s.cross.pan_x_mm = std::clamp(s.cross.pan_x_mm + a.dx_mm, -kMaxPanXMm, kMaxPanXMm);
+    const auto [lowest, highest] = pan_depth_range(s);
+    s.cross.pan_depth_mm = std::clamp(s.cross.pan_depth_mm + a.ddepth_mm, lowest, highest);
     return {};
   }
   std::string operator()(const act::ResetView&) {
