@@ -5,7 +5,8 @@
 // Firefox without one has no WebGL at all).
 //
 // Each engine gets the same small interface: open(url, viewport) -> {run(src), screenshot(file),
-// tap(x, y), close()}; `run` evaluates the body of an async function in the page and returns its value.
+// tap(x, y), click(x, y), keys([...]), close()}; `run` evaluates the body of an async function in the
+// page and returns its value; click and keys are the engine's own trusted input (a user gesture).
 // The page is the built demo, served with the strict CSP, and with tests/engines/capture.js as its first
 // script: it records console errors, uncaught errors and CSP violations in window.__errors (a classic
 // WebDriver session has no console to listen to), and with ?nowebgl refuses every WebGL context.
@@ -53,11 +54,15 @@ async function openFirefox(url, viewport) {
     run: (src) => page.evaluate(`(async () => { ${src} })()`),
     screenshot: (file) => page.screenshot({path: file}),
     tap: (x, y) => page.touchscreen.tap(x, y),
+    click: (x, y) => page.mouse.click(Math.round(x), Math.round(y)),
+    keys: async (list) => { for (const k of list) await page.keyboard.press(k); },
     close: () => browser.close(),
   };
 }
 
 // --- [SECTION] WebKitGTK (WebKitWebDriver, W3C WebDriver over HTTP) --------------------------------------
+const kWebDriverKeys = {Enter: '\uE007', Escape: '\uE00C'};
+
 async function openWebKit(url, viewport) {
   const port = 20000 + Math.floor(Math.random() * 20000);
   // WebKitGTK's WebDriver has no device emulation: a phone's pixel ratio comes from GTK's own scale
@@ -96,6 +101,11 @@ async function openWebKit(url, viewport) {
     },
     screenshot: async (file) => fs.writeFileSync(file, Buffer.from(await call('GET', `/session/${sid}/screenshot`), 'base64')),
     tap: () => { throw new Error('WebKitGTK WebDriver has no touch input'); },
+    // W3C input actions: a mouse click at viewport coordinates; keys by name ('Enter', 'Escape') or text.
+    click: (x, y) => call('POST', `/session/${sid}/actions`, {actions: [{type: 'pointer', id: 'mouse', parameters: {pointerType: 'mouse'},
+      actions: [{type: 'pointerMove', x: Math.round(x), y: Math.round(y), origin: 'viewport'}, {type: 'pointerDown', button: 0}, {type: 'pointerUp', button: 0}]}]}),
+    keys: (list) => call('POST', `/session/${sid}/actions`, {actions: [{type: 'key', id: 'keyboard',
+      actions: list.flatMap((k) => { const v = kWebDriverKeys[k] || k; return [{type: 'keyDown', value: v}, {type: 'keyUp', value: v}]; })}]}),
     close: async () => {
       await call('DELETE', `/session/${sid}`).catch(() => {});
       driver.kill();
@@ -118,6 +128,8 @@ async function openChromium(url, viewport) {
     run: (src) => page.evaluate(`(async () => { ${src} })()`),
     screenshot: (file) => page.screenshot({path: file}),
     tap: (x, y) => page.touchscreen.tap(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    keys: async (list) => { for (const k of list) await page.keyboard.press(k); },
     close: () => browser.close(),
   };
 }

@@ -85,6 +85,66 @@ for (const engine of Object.keys(kEngines)) {
     }
   });
 
+  // What iPhone Safari lacks or does its own way, exercised in this engine: a number question is a
+  // real text field with inputmode numeric put over the drawn box (the phone's numeric keyboard), and
+  // staff mode's Full screen without the Fullscreen API fills the window instead (both in widget.js).
+  test(`${engine}: the number field and full screen without the Fullscreen API`, async () => {
+    const page = await kEngines[engine](served.url, kPhone);
+    try {
+      await waitIn(page, "!!document.querySelector('#skindepth-main[data-drawn=\"true\"]')");
+      // To the step with the age (a number box), its box where the widget drew it.
+      const box = await page.run(`
+        const w = SkinDepth.instances[0], c = document.querySelector('#skindepth-main canvas');
+        c.scrollIntoView({block: 'start'});
+        await w.setView('questionnaire');
+        for (let step = 0; step < 12 && !w._numberField; ++step) {
+          await w.command({cmd: 'stepTo', step});
+          for (let i = 0; i < 20 && !w._numberField; ++i) await new Promise((r) => setTimeout(r, 100));
+        }
+        const f = w._numberField, r = c.getBoundingClientRect();
+        return f && {key: f.key, x: r.left + f.x + f.w / 2, y: r.top + f.y + f.h / 2, h: f.h};`);
+      assert.equal(box && box.key, 'age', 'the questionnaire has a number box');
+      await page.click(box.x, box.y);
+      await waitIn(page, "document.activeElement && document.activeElement.className === 'sd-number'", 10000);
+      const field = await page.run(`const e = document.activeElement;
+        return {inputMode: e.inputMode, type: e.type, pattern: e.getAttribute('pattern'), height: e.getBoundingClientRect().height};`);
+      assert.deepEqual({...field, height: Math.abs(field.height - box.h) <= 2}, {inputMode: 'numeric', type: 'text', pattern: '[0-9]*', height: true},
+                       `a numeric field over the box (${field.height} px, the box ${box.h} px)`);
+      await page.keys(['3', '5', 'Enter']);
+      await waitIn(page, "(await SkinDepth.instances[0].command({cmd: 'getState', includeAnswers: true})).state.answers.age === 35", 10000);
+
+      // Staff mode's Full screen on a browser without the API for a page element.
+      const before = await page.run(`
+        delete Element.prototype.requestFullscreen;
+        delete Element.prototype.webkitRequestFullscreen;
+        await SkinDepth.instances[0].setMode('staff');
+        await new Promise((r) => setTimeout(r, 500));
+        const b = document.querySelector('#skindepth-main .sd-fullscreen');
+        b.scrollIntoView({block: 'center'});
+        await new Promise((r) => setTimeout(r, 300));
+        const r = b.getBoundingClientRect();
+        return {x: r.left + r.width / 2, y: r.top + r.height / 2, api: 'requestFullscreen' in Element.prototype};`);
+      assert.equal(before.api, false);
+      await page.click(before.x, before.y);
+      const filled = await waitIn(page, `(() => { const f = document.querySelector('#skindepth-main .sd-frame'), r = f.getBoundingClientRect();
+        return f.classList.contains('sd-filled') && r.left === 0 && r.top === 0 && Math.abs(r.width - innerWidth) <= 1 && Math.abs(r.height - innerHeight) <= 1 && [r.width, r.height]; })()`, 10000);
+      assert.ok(filled, 'the frame fills the window');
+      // Drawn at its new size (a resized canvas is blank until the next frame).
+      const canvas = await waitIn(page, `(() => { const c = document.querySelector('#skindepth-main canvas');
+        return Math.abs(c.width - innerWidth * devicePixelRatio) <= 2 && [c.width, c.height]; })()`, 10000);
+      const drawn = (await page.run("return SkinDepth.instances[0]._call({cmd: 'getState'}).stats.frames_drawn;"));
+      await waitIn(page, `SkinDepth.instances[0]._call({cmd: 'getState'}).stats.frames_drawn > ${drawn}`, 10000);
+      await page.run('await new Promise((r) => setTimeout(r, 1000)); return true;');
+      await page.screenshot(shot(`engine-${engine}-staff-filled.png`));
+      assert.ok(canvas, 'the canvas follows the frame');
+      await page.keys(['Escape']);
+      await waitIn(page, "!document.querySelector('#skindepth-main .sd-frame').classList.contains('sd-filled')", 10000);
+      assert.deepEqual(await page.run('return window.__errors;'), []);
+    } finally {
+      await page.close();
+    }
+  });
+
   test(`${engine}: without WebGL2 the widget works as text, to a plan`, async () => {
     const page = await kEngines[engine](served.url + '?nowebgl', kDesktop);
     try {
