@@ -15,6 +15,7 @@
 // scripts/lighthouse.mjs) is copied into RESULTS.md.
 // Reports only: exits 0 when a budget is missed, 1 when a measurement itself failed.
 // usage: node scripts/bench.mjs [--runs N] [--lighthouse-runs N] [--no-write]   (scripts/bench builds first, then runs this)
+//        node scripts/bench.mjs --render   (RESULTS.md again from bench/results.json, measuring nothing)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -479,12 +480,13 @@ function sections(r) {
   }
   const engineRows = (r.engines ? r.engines.rows : []).map((e) => {
     const w = e.widget, f = e.floor;
-    return [`${e.engine} ${e.version}`, `${e.size}: ${w.css.join('x')} @${w.pixel_ratio} (${w.framebuffer.join('x')})`,
+    const still = w.still ? w.still.framebuffer.join('x') : '?';
+    return [`${e.engine} ${w.version}`, `${e.size}: ${w.css.join('x')} @${w.pixel_ratio} (${w.framebuffer.join('x')} moving, ${still} still)`,
             round(w.fps, 1), round(f.fps, 1), round(w.scrub_fps, 1),
             `${round(w.latency_median_ms, 0)} / ${round(w.latency_p95_ms, 0)} / ${round(w.latency_max_ms, 0)}`,
             `${round(f.latency_median_ms, 0)} / ${round(f.latency_p95_ms, 0)} / ${round(f.latency_max_ms, 0)}`,
             `${w.over_100ms} of ${w.inputs}${w.unanswered ? `, ${w.unanswered} unanswered` : ''}`,
-            `${round(w.moving_scale, 2)} / ${round(w.picture_ratio, 2)}`];
+            `${w.ratio_cap || 'none'}`, `${round(w.moving_scale, 2)} / ${round(w.picture_ratio, 2)}`];
   });
   const budgetRows = r.budgets.map((b) => [b.name, b.value, b.limit, b.pass ? 'PASS' : 'FAIL', b.note]);
   const lh = r.lighthouse;
@@ -509,7 +511,7 @@ function sections(r) {
             headers: ['', 'floor page', 'the widget'], rows: floorRows},
     engines: {title: 'Three engines side by side on this machine\'s software renderers (scripts/bench-engines.mjs, under Xvfb)',
               headers: ['engine', 'size', 'widget fps, timeline playing', 'floor fps', 'widget fps, scrubbing', 'widget input-to-frame ms, median / p95 / max',
-                        'floor input-to-frame ms', 'inputs over 100 ms', 'moving scale / picture px per CSS px'], rows: engineRows},
+                        'floor input-to-frame ms', 'inputs over 100 ms', 'canvas ratio cap at the end', 'moving scale / picture px per CSS px'], rows: engineRows},
     budgets: {title: 'Budgets (issues 7, 18 and 19)', headers: ['budget', 'measured', 'limit', 'result', 'note'], rows: budgetRows},
     lighthouse: {title: `Lighthouse ${lh.version} on the demo page and the floor page (median of ${lh.runs} runs each; Debian's Chromium, simulated throttling)`,
                  headers: ['', 'demo, mobile', 'mobile runs', 'floor, mobile', 'demo, desktop', 'desktop runs', 'floor, desktop'], rows: lhRows},
@@ -620,6 +622,12 @@ function markdown(r) {
 
 // --- [SECTION] Main --------------------------------------------------------------------------------------
 async function main() {
+  if (args.includes('--render')) {
+    const result = JSON.parse(fs.readFileSync(path.join(kOutDir, 'results.json'), 'utf8'));
+    fs.writeFileSync(path.join(kOutDir, 'RESULTS.md'), markdown(result));
+    console.log('wrote bench/RESULTS.md from bench/results.json');
+    return;
+  }
   const started = Date.now();
   const loadAtStart = os.loadavg().map((x) => round(x, 2));
   const cpuAtStart = cpuReferenceMs();
