@@ -84,10 +84,19 @@ void sources_line(const app::AppState& state, const std::vector<std::string>& id
 
 void draw_header(const app::AppState& state, const app::Layout& layout, Actions& out) {
   if (begin_panel("##header", layout.header, false)) {
-    const float em = ImGui::GetFontSize();
     const char* keys[] = {"view.cross_section", "view.timeline", "view.questionnaire"};
     const app::View views[] = {app::View::CrossSection, app::View::Timeline, app::View::Questionnaire};
     const bool staff = state.mode == app::Mode::Staff;
+    // Labels too long for the row (staff mode's extra button on a phone, a long translation): their
+    // text shrinks to fit, down to 70 %, rather than being cut.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    ImGui::SetWindowFontScale(1.0f);  // measured at full size (the scale stays with the window)
+    float widest = 0.0f;
+    for (const char* key : keys) widest = std::max(widest, ImGui::CalcTextSize(state.ui(key).c_str()).x);
+    const float text = 3.0f * widest + (staff ? ImGui::CalcTextSize(state.ui("staff.next_patient").c_str()).x : 0.0f);
+    const float fixed = (staff ? 4.0f : 3.0f) * style.FramePadding.x * 2 + (staff ? 3.0f : 2.0f) * style.ItemSpacing.x + style.WindowPadding.x * 2;
+    if (text + fixed > layout.header.w) ImGui::SetWindowFontScale(std::clamp((layout.header.w - fixed) / text, 0.7f, 1.0f));
+    const float em = ImGui::GetFontSize();
     const float reset_w = staff ? ImGui::CalcTextSize(state.ui("staff.next_patient").c_str()).x + ImGui::GetStyle().FramePadding.x * 2 + ImGui::GetStyle().ItemSpacing.x : 0.0f;
     const float bw = (layout.header.w - reset_w - ImGui::GetStyle().WindowPadding.x * 2 - ImGui::GetStyle().ItemSpacing.x * 2) / 3.0f;
     for (int i = 0; i < 3; ++i) {

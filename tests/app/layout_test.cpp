@@ -17,6 +17,12 @@ TEST(Layout, PhonesStackThePanelBelowAndTextStaysReadable) {
   EXPECT_GT(staff.em, desk.em) << "staff mode uses larger type";
 }
 
+TEST(Layout, APhoneInStaffModeKeepsAPhonesType) {
+  const auto patient = compute_layout({390, 844, 3}, Mode::Patient, View::CrossSection);
+  const auto staff = compute_layout({390, 844, 3}, Mode::Staff, View::CrossSection);
+  EXPECT_FLOAT_EQ(staff.em, patient.em) << "the larger type is for a screen across the room";
+}
+
 TEST(Layout, StaffModeKeepsThePresenterLayoutInsideAPage) {
   // A spa's content column is 1000-1200 px wide: staff mode's larger type must not stack the panel
   // under the drawing (the comparison panes became a 245 px strip).

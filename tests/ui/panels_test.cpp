@@ -106,3 +106,35 @@ TEST_F(Panels, ASingleChoiceStepAdvancesWithOneTap) {
 
 }  // namespace
 }  // namespace skindepth::ui
+
+namespace skindepth::ui {
+namespace {
+
+// A phone in staff mode has four buttons in the header ("Next patient" too): their labels shrink to
+// fit rather than being cut ("Skin & ne" was seen on a 447 px screen).
+TEST_F(Panels, HeaderLabelsFitOnAPhoneInStaffMode) {
+  state.viewport = {390, 844, 3};
+  state.mode = app::Mode::Staff;
+  frame();
+  frame();
+  const ImGuiWindow* header = ImGui::FindWindowByName("##header");
+  ASSERT_NE(header, nullptr);
+  const float scale = header->FontWindowScale;
+  EXPECT_LT(scale, 1.0f) << "the labels did not fit at full size";
+  EXPECT_GE(scale, 0.7f);
+  int checked = 0;
+  for (const char* key : {"view.cross_section", "view.timeline", "view.questionnaire", "staff.next_patient"}) {
+    const std::string label = state.ui(key);
+    for (const auto& t : hit_targets()) {
+      if (t.label != label) continue;
+      const float size = ImGui::GetCurrentContext()->FontBaseSize * scale;
+      const float text = ImGui::GetFont()->CalcTextSizeA(size, FLT_MAX, 0.0f, label.c_str()).x;
+      EXPECT_GE(t.w + 0.5f, text + ImGui::GetStyle().FramePadding.x * 2) << label;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 4);
+}
+
+}  // namespace
+}  // namespace skindepth::ui
