@@ -34,6 +34,7 @@ struct Platform {
   float font_em = 0.0f;   // the size the font atlas was built at (0: rebuild)
   bool touch_style = false;  // the style was set for a touch screen
   ui::NumberField number_field;  // the number box the page last heard of
+  app::Rect scene_rect;          // the drawing's place the page last heard of (CSS px, the canvas's)
   bool context_lost = false;
   bool ready_sent = false;
   bool drawn_sent = false;        // the skin picture has been drawn once (the shaders are compiled)

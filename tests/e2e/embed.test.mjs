@@ -165,9 +165,21 @@ test('staff mode without the Fullscreen API (an iPhone): Full screen fills the w
   const button = page.locator('#skindepth-main .sd-fullscreen');
   // Where the frame is on the page (a click scrolls the button into view: viewport positions move).
   const onPage = () => frame.evaluate((e) => { const r = e.getBoundingClientRect(); return [r.left + scrollX, r.top + scrollY, r.width, r.height]; });
+  // The button sits over the drawing's foot, not over the panel's text below it.
+  const place = () => page.evaluate(() => {
+    const w = SkinDepth.instances[0], b = document.querySelector('#skindepth-main .sd-fullscreen').getBoundingClientRect();
+    const c = w.canvas.getBoundingClientRect();
+    return {top: b.top - c.top, bottom: b.bottom - c.top, scene: w._scene};
+  });
+  await settle(page);
+  const placed = await place();
+  assert.ok(placed.scene && placed.top >= placed.scene.y && placed.bottom <= placed.scene.y + placed.scene.h + 0.5,
+            `Full screen over the drawing: ${JSON.stringify(placed)}`);
   const before = await onPage();
   await button.click();
   await settle(page);
+  const inFilled = await place();
+  assert.ok(inFilled.bottom <= inFilled.scene.y + inFilled.scene.h + 0.5, `and when the frame fills the window: ${JSON.stringify(inFilled)}`);
   const filled = await frame.boundingBox();
   assert.deepEqual([filled.x, filled.y, filled.width, filled.height], [0, 0, kPhone.width, kPhone.height], 'the frame fills the window');
   await page.keyboard.type('2');

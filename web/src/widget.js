@@ -223,6 +223,17 @@ Widget.prototype._exportFailed = function (kind, message) {
   this._emit('error', {kind: 'export', message: message});
 };
 
+// Staff mode's Full screen button sits at the foot of the drawing, past the ruler: never over the
+// panel's text (on a phone the panel is below the drawing). Until the widget has said where the
+// drawing is, skindepth.css puts it at the frame's foot.
+Widget.prototype._placeFullscreen = function () {
+  var btn = this.el.querySelector('.sd-fullscreen'), s = this._scene, c = this.canvas;
+  if (!btn || !s || !c) return;
+  btn.style.left = 'calc(' + (c.offsetLeft + s.x) + 'px + 4.5rem)';
+  btn.style.top = 'calc(' + (c.offsetTop + s.y + s.h) + 'px - .6rem - ' + btn.offsetHeight + 'px)';
+  btn.style.bottom = 'auto';
+};
+
 // Staff mode: a full-screen button for presenting on a big screen.
 Widget.prototype._staffChrome = function () {
   var frame = this.el.querySelector('.sd-frame');
@@ -257,6 +268,7 @@ Widget.prototype._staffChrome = function () {
     });
   }
   frame.appendChild(btn);
+  this._placeFullscreen();
 };
 
 // A number question (the age) is a box drawn by the widget; a tap or click on it puts a real text
@@ -426,6 +438,7 @@ Widget.prototype._start = function (resolve, reject, handed) {
       onWidgetEvent: function (name, detailJson) {
         var detail = detailJson ? JSON.parse(detailJson) : {};
         if (name === 'numberfield') { self._numberField = detail.key ? detail : null; return; }  // internal
+        if (name === 'layout') { self._scene = detail.scene; self._placeFullscreen(); return; }   // internal
         if (name === 'describe') self._say(detail.text || '');
         if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
         if (name === 'error' && detail.kind === 'webgl_unavailable') self._textOnly();  // and the host hears it
