@@ -9,6 +9,7 @@ namespace skindepth::app {
 struct Rect {
   float x = 0, y = 0, w = 0, h = 0;
   bool contains(float px, float py) const { return px >= x && py >= y && px < x + w && py < y + h; }
+  bool operator==(const Rect&) const = default;
 };
 
 struct Layout {

@@ -12,14 +12,24 @@ namespace {
 constexpr double kAirShare = 0.14;  // air above the skin at zoom 1, as a share of the shown depth
 constexpr double kLongestNeedleMm = 2.6;
 constexpr std::array<double, core::kLayerCount> kTypicalFaceMm = {0.02, 0.08, 0.2, 1.1, 0.8};  // content still loading
-}  // namespace
 
-double shown_depth_mm(const AppState& s) {
-  const core::BodyArea* area = s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr;
+const core::BodyArea* area_of(const AppState& s) {
+  return s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr;
+}
+
+// The layers' thicknesses, mm: the area's, or without one (content still loading) a typical face's.
+const std::array<double, core::kLayerCount>& thickness_of(const core::BodyArea* area) {
+  return area ? area->thickness_mm : kTypicalFaceMm;
+}
+
+double shown_for(const std::array<double, core::kLayerCount>& thickness) {
   double total = 0.0;
-  for (double t : area ? area->thickness_mm : kTypicalFaceMm) total += t;
+  for (double t : thickness) total += t;
   return std::max(total, kLongestNeedleMm);
 }
+}  // namespace
+
+double shown_depth_mm(const AppState& s) { return shown_for(thickness_of(area_of(s))); }
 
 std::pair<double, double> pan_depth_range(const AppState& s) {
   // make_mapping's centre at zoom 1 is (1 + kAirShare) / 2 - kAirShare of the shown depth, plus the pan.
@@ -98,11 +108,9 @@ bool roll(const AppState& s, double width_mm, SkinPane& p) {
 
 SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
   SkinPane p;
-  const core::BodyArea* area = s.content ? s.content->skin.find_area(s.cross.area_id) : nullptr;
-  // Without an area (content still loading) a typical facial skin is drawn.
-  std::array<double, core::kLayerCount> t = kTypicalFaceMm;
+  const core::BodyArea* area = area_of(s);
+  const auto& t = thickness_of(area);
   if (area) {
-    t = area->thickness_mm;
     const auto& d = area->drawing;
     p.follicle_pitch_mm = d.hair_follicles_per_cm > 0 ? static_cast<float>(10.0 / d.hair_follicles_per_cm) : 0.0f;
     p.sebaceous = static_cast<float>(d.sebaceous_density);
@@ -112,7 +120,7 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
   }
   p.bounds_mm[0] = 0.0;
   for (int i = 0; i < core::kLayerCount; ++i) p.bounds_mm[i + 1] = p.bounds_mm[i] + t[i];
-  p.map = make_mapping(rect, shown_depth_mm(s), s.cross.zoom, s.cross.pan_x_mm, s.cross.pan_depth_mm);
+  p.map = make_mapping(rect, shown_for(t), s.cross.zoom, s.cross.pan_x_mm, s.cross.pan_depth_mm);
   p.needle_mm = needle_mm;
   const bool timeline = s.view == View::Timeline;
   // At rest the needles stand with their tips at the chosen depth, so the patient sees which layer

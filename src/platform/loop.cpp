@@ -202,13 +202,12 @@ void frame() {
     if (!app::apply(g_state, a, &error)) log_error(error);
   }
   g_platform.touch_scene = ui::touch_scene(g_state, layout);  // for the events until the next frame
-  // The page keeps a real text field ready over a number question's box (numeric keyboard).
   // The page places its own controls over the drawing (staff mode's Full screen button): where it is.
-  if (const app::Rect& r = layout.scene; r.x != g_platform.scene_rect.x || r.y != g_platform.scene_rect.y ||
-                                         r.w != g_platform.scene_rect.w || r.h != g_platform.scene_rect.h) {
+  if (const app::Rect& r = layout.scene; !(r == g_platform.scene_rect)) {
     g_platform.scene_rect = r;
     emit("layout", {{"scene", {{"x", r.x}, {"y", r.y}, {"w", r.w}, {"h", r.h}}}});
   }
+  // The page keeps a real text field ready over a number question's box (numeric keyboard).
   if (const ui::NumberField& field = ui::number_field(); !(field == g_platform.number_field)) {
     g_platform.number_field = field;
     nlohmann::json box = {{"key", field.key}};

@@ -1,6 +1,7 @@
 // The skin renderer (see renderer.h). Shaders come from shaders/*.vert|frag, embedded at build time.
 #include "render/renderer.h"
 
+#include "app/resolution.h"
 #include "render/gl_program.h"
 
 #include <GLES3/gl3.h>
@@ -151,15 +152,10 @@ void Renderer::ensure_target(Target& t, int w, int h) {
 bool Renderer::at_lowest_moving_scale() const { return moving_scale_ <= kMinMovingScale + 1e-3f; }
 
 bool Renderer::pictures_full() const {
-  const auto end = caches_.begin() + static_cast<std::ptrdiff_t>(std::min(panes_, caches_.size()));
-  return std::all_of(caches_.begin(), end, [](const Cache& c) { return c.complete && !c.refining; });
+  return std::none_of(caches_.begin(), active_end(), [](const Cache& c) { return c.refining || !c.complete; });
 }
 
-bool Renderer::refining() const {
-  if (!refine_allowed_) return false;
-  const auto end = caches_.begin() + static_cast<std::ptrdiff_t>(std::min(panes_, caches_.size()));
-  return std::any_of(caches_.begin(), end, [](const Cache& c) { return c.refining || !c.complete; });
-}
+bool Renderer::refining() const { return refine_allowed_ && !pictures_full(); }
 
 // Draws rows [row0, row0 + rows) of the pane's skin picture into `target` (bottom-up GL rows).
 void Renderer::draw_skin(const app::SkinPane& pane, double seconds, Target& target, int row0, int rows, float px_per_mm) {
@@ -207,7 +203,7 @@ void Renderer::draw(const app::Scene& scene, int fb_width, int fb_height, float 
   panes_ = scene.panes.size();
   // Resolution follows the pace of frames: slow frames (over two display refreshes) lower it for
   // moving pictures and shorten the bands of the still one; quick frames raise them again.
-  const bool slow = frame_interval_ms_ > 34.0, quick = frame_interval_ms_ < 20.0;
+  const bool slow = frame_interval_ms_ > app::CanvasResolution::kSlowMs, quick = frame_interval_ms_ < app::CanvasResolution::kQuickMs;
   for (std::size_t i = 0; i < scene.panes.size(); ++i) {
     const auto& pane = scene.panes[i];
     auto& cache = caches_[i];

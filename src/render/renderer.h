@@ -10,6 +10,7 @@
 #include "app/scene.h"
 #include "render/gl_program.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -67,6 +68,10 @@ class Renderer {
     double job_seconds = 0.0;
   };
   static void locate(Program& p, unsigned program);
+  // The caches of the last scene's panes (a comparison's second pane keeps its cache when it goes).
+  std::vector<Cache>::const_iterator active_end() const {
+    return caches_.begin() + static_cast<std::ptrdiff_t>(std::min(panes_, caches_.size()));
+  }
   static void ensure_target(Target& t, int w, int h);
   void draw_skin(const app::SkinPane& pane, double seconds, Target& target, int row0, int rows, float px_per_mm);
 
