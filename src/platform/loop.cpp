@@ -52,19 +52,12 @@ void build_font(float em, float pixel_ratio) {
   cfg.OversampleV = 1;
   cfg.PixelSnapH = false;
   static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x2212, 0x2265, 0x25A0, 0x25B6, 0x2713, 0x2713, 0};
+  // The font is embedded by the build (cmake/Widget.cmake fails without it): there is no other one to
+  // fall back to (ImGui's built-in font is left out of the link, see no_default_font.cpp).
   const auto fonts = embedded::fonts();
-  ImFont* font = nullptr;
-  if (!fonts.empty()) {
-    // Rasterise at framebuffer resolution, show at CSS size: crisp text on high-DPI screens.
-    font = io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(fonts[0].data.data()), static_cast<int>(fonts[0].data.size()),
-                                          em * pixel_ratio, &cfg, kRanges);
-  }
-  if (!font) {
-    log_error("the UI font could not be loaded; using ImGui's built-in font");
-    ImFontConfig fallback;
-    fallback.SizePixels = em * pixel_ratio;
-    font = io.Fonts->AddFontDefault(&fallback);
-  }
+  // Rasterise at framebuffer resolution, show at CSS size: crisp text on high-DPI screens.
+  io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(fonts[0].data.data()), static_cast<int>(fonts[0].data.size()),
+                                 em * pixel_ratio, &cfg, kRanges);
   io.FontGlobalScale = 1.0f / pixel_ratio;
   g_platform.imgui_renderer.upload_fonts();
   g_platform.font_em = em;
