@@ -232,12 +232,16 @@ async function measureWire(browser, url) {
     const gzip = r.body ? zlib.gzipSync(r.body, {level: 9}).length : 0;
     const brotli = r.body ? zlib.brotliCompressSync(r.body, {params: {
       [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw}}).length : 0;
-    return {file: rel, status: r.status, type: r.type, raw, gzip, brotli};
+    // What a server sends a browser that takes gzip but not Brotli: the .gz the build wrote (zopfli,
+    // scripts/compress.mjs), as scripts/serve.mjs and the README's server settings send it.
+    const built = path.join(root, 'build/wasm/site', `${rel}.gz`);
+    const served_gzip = fs.existsSync(built) ? fs.statSync(built).size : gzip;
+    return {file: rel, status: r.status, type: r.type, raw, gzip, served_gzip, brotli};
   }).sort((a, b) => b.gzip - a.gzip);
   const widget = rows.filter((r) => !kDemoPageFiles.has(r.file));
   const page_files = rows.filter((r) => kDemoPageFiles.has(r.file));
   const sum = (xs, k) => xs.reduce((a, r) => a + r[k], 0);
-  const totals = {files: widget.length, raw: sum(widget, 'raw'), gzip: sum(widget, 'gzip'), brotli: sum(widget, 'brotli')};
+  const totals = {files: widget.length, raw: sum(widget, 'raw'), gzip: sum(widget, 'gzip'), served_gzip: sum(widget, 'served_gzip'), brotli: sum(widget, 'brotli')};
   const bad = rows.filter((r) => r.status !== 200);
   return {files: widget, page_files, totals, non_200: bad.map((r) => `${r.file} ${r.status}`), foreign_requests: foreign, errors};
 }
@@ -393,9 +397,12 @@ async function measureFloor(browser, url, desktopCanvas, phoneCanvas) {
 function budgets(r) {
   const rows = [];
   const add = (name, value, limit, pass, note = '') => rows.push({name, value, limit, pass, note});
-  const gz = r.wire.totals.gzip;
-  add('wire size, gzip -9 (all widget files)', `${kb(gz)} KB`, '<= 450 KB (aim 300 KB)', gz <= 450 * kKB,
-      gz <= 300 * kKB ? 'aim met' : `aim missed by ${kb(gz - 300 * kKB)} KB`);
+  // The gzip a server sends (the build's .gz); results from before it was recorded: gzip -9.
+  const gz = r.wire.totals.served_gzip ?? r.wire.totals.gzip;
+  const gzName = r.wire.totals.served_gzip !== undefined ? 'gzip as served' : 'gzip -9';
+  const gzNote = r.wire.totals.served_gzip !== undefined ? `; gzip -9 of the same files: ${kb(r.wire.totals.gzip)} KB` : '';
+  add(`wire size, ${gzName} (all widget files)`, `${kb(gz)} KB`, '<= 450 KB (aim 300 KB)', gz <= 450 * kKB,
+      (gz <= 300 * kKB ? 'aim met' : `aim missed by ${kb(gz - 300 * kKB)} KB`) + gzNote);
   add('first frame (median of cold loads)', `${r.startup.first_frame_ms} ms`, '< 500 ms', r.startup.first_frame_ms < 500);
   add('interactive (median of cold loads)', `${r.startup.interactive_ms} ms`, '< 800 ms', r.startup.interactive_ms < 800);
   for (const s of [r.frames.timeline, r.frames.stamping]) {
@@ -415,8 +422,8 @@ function budgets(r) {
   add('issue 18: Lighthouse mobile Total Blocking Time', `${Math.round(lm.tbt_ms)} ms`, '< 200 ms', lm.tbt_ms < 200);
   add('issue 18: Lighthouse mobile Largest Contentful Paint', `${Math.round(lm.lcp_ms)} ms`, '< 2500 ms', lm.lcp_ms < 2500);
   add('issue 18: Lighthouse mobile Cumulative Layout Shift', lm.cls, '0', lm.cls === 0);
-  add('issue 18: wire size, gzip -9 (all widget files)', `${kb(gz)} KB`, '<= 300 KB', gz <= 300 * kKB,
-      gz <= 300 * kKB ? '' : `over by ${kb(gz - 300 * kKB)} KB`);
+  add(`issue 18: wire size, ${gzName} (all widget files)`, `${kb(gz)} KB`, '<= 300 KB', gz <= 300 * kKB,
+      (gz <= 300 * kKB ? '' : `over by ${kb(gz - 300 * kKB)} KB`) + gzNote);
   const twice = 2 * r.floor.first_frame_ms;
   add('issue 18: first frame from the widget\'s start, vs 2x the floor page\'s', `${r.startup.from_start_ms} ms`, `<= ${round(twice, 1)} ms`,
       r.startup.from_start_ms <= twice, `floor ${r.floor.first_frame_ms} ms`);
@@ -444,8 +451,9 @@ function markdownTable(headers, rows, alignLeft = 1) {
 }
 
 function sections(r) {
-  const wireRows = [...r.wire.files.map((f) => [f.file, f.raw, f.gzip, f.brotli, `${kb(f.gzip)} KB`]),
-                    ['total (widget)', r.wire.totals.raw, r.wire.totals.gzip, r.wire.totals.brotli, `${kb(r.wire.totals.gzip)} KB`]];
+  const served = (x) => x.served_gzip ?? x.gzip;
+  const wireRows = [...r.wire.files.map((f) => [f.file, f.raw, f.gzip, served(f), f.brotli, `${kb(served(f))} KB`]),
+                    ['total (widget)', r.wire.totals.raw, r.wire.totals.gzip, served(r.wire.totals), r.wire.totals.brotli, `${kb(served(r.wire.totals))} KB`]];
   const pageRows = r.wire.page_files.map((f) => [f.file, f.raw, f.gzip, f.brotli, `${kb(f.gzip)} KB`]);
   const s = r.startup;
   const startRows = [['the widget starts (after load and first paint)', s.started_ms, ...s.per_run.map((x) => x.started_ms)],
@@ -497,7 +505,7 @@ function sections(r) {
   const lhRows = lhMetrics.map(([label, k, f]) => [label,
     ...['mobile', 'desktop'].flatMap((ff) => [f(lh.demo[ff].median[k]), lh.demo[ff].runs.map((x) => f(x[k])).join(' / '), f(lh.floor[ff].median[k])])]);
   return {
-    wire: {title: 'Bytes over the wire (what the page loads for the widget)', headers: ['file', 'raw B', 'gzip -9 B', 'brotli 11 B', 'gzip KB'], rows: wireRows},
+    wire: {title: 'Bytes over the wire (what the page loads for the widget)', headers: ['file', 'raw B', 'gzip -9 B', 'gzip as served B', 'brotli 11 B', 'gzip as served KB'], rows: wireRows},
     page: {title: 'The demo page\'s own files (not counted above)', headers: ['file', 'raw B', 'gzip -9 B', 'brotli 11 B', 'gzip KB'], rows: pageRows},
     startup: {title: `Startup, ms from navigation start (median of ${s.runs} cold loads, then each run)`,
               headers: ['', 'median', ...s.per_run.map((_, i) => `#${i + 1}`)], rows: startRows},
@@ -551,7 +559,9 @@ function markdown(r) {
     '## How it is measured',
     '',
     '- **Wire size**: every request the demo page (`build/wasm/site/index.html`) makes, recorded with playwright;',
-    '  each body compressed with node\'s zlib at gzip level 9 and brotli quality 11. The page\'s own',
+    '  each body compressed with node\'s zlib at gzip level 9 and brotli quality 11; "gzip as served" is the',
+    '  `.gz` the build wrote beside the file (zopfli, `scripts/compress.mjs`), what `scripts/serve.mjs` and the',
+    '  README\'s server settings send a browser that takes gzip but not Brotli; the budgets use it. The page\'s own',
     '  `index.html`, `demo.css` and `favicon.svg` are listed apart; the UI font and the default content are inside the wasm.',
     '  KB = 1024 bytes.',
     '- **Startup**: a new browser context per run with the cache disabled (CDP `Network.setCacheDisabled`);',

@@ -1,11 +1,21 @@
-// Writes FILE.gz (gzip -9) and FILE.br (Brotli, quality 11) beside every text and wasm file of a built
-// site, for a server to send as they are (scripts/serve.mjs does; the README gives nginx, Apache and CDN
-// settings). Node's own zlib: nothing to install. With --report, prints each file's raw, gzip and
-// Brotli size and the totals.
+// Writes FILE.gz and FILE.br (Brotli, quality 11) beside every text and wasm file of a built site, for a
+// server to send as they are (scripts/serve.mjs does; the README gives nginx, Apache and CDN settings).
+// The gzip is Debian's zopfli where it is installed (scripts/setup installs it): a gzip stream any
+// browser reads, about 5 % smaller than gzip -9 (the wasm: 17 KB less); else node's zlib at level 9.
+// With --report, prints each file's raw, gzip and Brotli size and the totals.
 // usage: node scripts/compress.mjs DIR [--report]
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import {execFileSync} from 'node:child_process';
+
+const kZopfli = ['/usr/bin/zopfli', '/usr/local/bin/zopfli'].find((p) => fs.existsSync(p));
+
+// gzip of `file`'s bytes `data`: zopfli's when there is one (15 iterations: 2 s for the wasm).
+function gzip(file, data) {
+  if (kZopfli) return execFileSync(kZopfli, ['--i15', '-c', file], {maxBuffer: 64 << 20});
+  return zlib.gzipSync(data, {level: 9});
+}
 
 const kCompressible = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.ics']);
 
@@ -22,7 +32,7 @@ export function compressibleFiles(dir) {
 export function compress(file) {
   const data = fs.readFileSync(file);
   const text = path.extname(file) !== '.wasm';
-  const gz = zlib.gzipSync(data, {level: 9});
+  const gz = gzip(file, data);
   const br = zlib.brotliCompressSync(data, {params: {
     [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
     [zlib.constants.BROTLI_PARAM_MODE]: text ? zlib.constants.BROTLI_MODE_TEXT : zlib.constants.BROTLI_MODE_GENERIC,
