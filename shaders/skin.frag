@@ -84,6 +84,57 @@ vec3 follicle_of(float x, float pitch) {
   float slant = 0.22 * (place(vec2(cell, 9.0)) - 0.5);
   return vec3(cx, slant, bottom);
 }
+// The follicle's outline at (dx from its axis, dd below its lowest point): a tube of the given radius
+// with a rounded bulb at its foot. picking.cpp repeats it.
+float follicle_shape(float dx, float dd, float radius) {
+  vec2 q = vec2(abs(dx) - radius * 0.1, dd + radius * 0.9);
+  return length(max(q, 0.0)) + min(max(q.x, q.y), 0.0) - radius * 0.9;
+}
+// Distance from p to the segment a-b.
+float segment(vec2 p, vec2 a, vec2 b) {
+  vec2 pa = p - a, ba = b - a;
+  return length(pa - ba * clamp(dot(pa, ba) / dot(ba, ba), 0.0, 1.0));
+}
+// The sebaceous gland of a follicle: three lobules beside it in the upper dermis and a short duct
+// opening into the follicle above them (src/app/picking.cpp repeats this shape). c: the gland's centre.
+float sebaceous_shape(vec2 p, vec2 c, float size, float axis_x_at_duct) {
+  float l = min(length(p - c) - size * 0.62, length(p - c - vec2(size * 0.6, -size * 0.42)) - size * 0.5);
+  l = min(l, length(p - c - vec2(size * 0.55, size * 0.48)) - size * 0.46);
+  float duct = segment(p, c + vec2(-size * 0.2, -size * 0.45), vec2(axis_x_at_duct, c.y - size * 0.95)) - 0.011;
+  return min(l, duct);
+}
+// Capillary loop rising into the papilla at x (one papilla in five has none in this plane), from the
+// plexus at `base` to its tip at `top`: varied width, lean and height. Returns the distance to the
+// loop's wall and, in y, which limb is nearer (0 arterial, 1 venous). picking.cpp repeats it.
+vec2 capillary_loop(float x, float d, float top, float base) {
+  float k = floor(x / kPapillaPitch + 0.5);
+  if (place(vec2(k, 21.0)) < 0.2) return vec2(1.0, 0.0);
+  float px = x - k * kPapillaPitch;
+  float w = 0.006 + 0.006 * place(vec2(k, 22.0));
+  float t_top = top + 0.014 * place(vec2(k, 24.0));
+  float lean = (place(vec2(k, 23.0)) - 0.5) * 0.03;
+  float along = clamp((base - d) / max(base - t_top, 1e-3), 0.0, 1.0);   // 0 at the plexus, 1 at the tip
+  float c = lean * along + 0.0015 * sin(d * 150.0 + k * 1.7);
+  float dist;
+  if (d >= t_top) dist = min(abs(px - c - w), abs(px - c + w)) * step(d, base);
+  else dist = abs(length(vec2(px - lean, (d - t_top) * 1.3)) - w);
+  if (d > base) dist = 1.0;
+  return vec2(dist - 0.0035, step(c, px));
+}
+// The pair of vessels (an arteriole and its venule) of a plexus at depth cy, repeated every `pitch`
+// mm: distances to the artery (x) and the vein (y). picking.cpp repeats it.
+vec2 vessel_pair(float x, float d, float pitch, float offset, float cy, float r) {
+  float lx = mod(x + offset, pitch) - pitch * 0.5;
+  return vec2(length(vec2(lx + r * 1.3, d - cy)) - r, length(vec2(lx - r * 1.4, (d - cy) * 1.35)) - r * 1.3);
+}
+// Furrows of the surface: shallow V-shaped notches every ~0.45 mm (air above the skin's top there).
+float furrow(float x, float sc) {
+  float k = floor(x / 0.45);
+  float c = (k + 0.5) * 0.45 + (place(vec2(k, 41.0)) - 0.5) * 0.2;
+  float w = 0.03 + 0.03 * place(vec2(k, 42.0));
+  float depth = min(0.012 + 0.02 * place(vec2(k, 43.0)), sc * 0.8 + 0.006);
+  return depth * max(0.0, 1.0 - abs(x - c) / w) + 0.002 * noise(vec2(x * 80.0, 2.0));
+}
 
 void main() {
   vec2 frag = gl_FragCoord.xy - u_rect.xy;
@@ -100,12 +151,13 @@ void main() {
   float pap = papillary_bottom(x);
   float ret = reticular_bottom(x);
 
-  if (d < 0.0) {
+  float relief = furrow(x, sc_bottom);
+  if (d < relief) {
     // Air above the skin: a soft studio background.
     col = mix(vec3(0.975, 0.965, 0.955), vec3(0.93, 0.92, 0.93), clamp(-d / 0.5, 0.0, 1.0));
   } else if (d < sc_bottom) {
-    // Stratum corneum: flattened, flaking sheets.
-    float sheets = line(fract(d / max(sc_bottom, 1e-3) * 4.0 + 0.15 * noise(vec2(x * 30.0, 0.0))) - 0.5, 0.08);
+    // Stratum corneum: flattened, flaking sheets, bent down into the furrows.
+    float sheets = line(fract((d - relief * 0.8) / max(sc_bottom, 1e-3) * 4.0 + 0.15 * noise(vec2(x * 30.0, 0.0))) - 0.5, 0.08);
     col = mix(vec3(0.93, 0.85, 0.72), vec3(0.85, 0.74, 0.6), sheets * 0.6);
     float flake = step(0.82, noise(vec2(x * 25.0, d * 60.0)));
     col = mix(col, vec3(0.97, 0.93, 0.86), flake * 0.5);
@@ -128,73 +180,133 @@ void main() {
     col = mix(col, vec3(0.93, 0.4, 0.4), redness * 0.4);
   } else if (d < pap) {
     // Papillary dermis: loose fine fibres, capillary loops rising into each papilla.
+    // Loose ground substance with fine collagen fibrils running every way.
     float n = fbm(vec2(x * 60.0, d * 40.0));
-    col = mix(vec3(0.98, 0.86, 0.82), vec3(0.95, 0.78, 0.74), n);
-    float fibre = line(sin(x * 180.0 + n * 6.0 + d * 40.0), 0.12);
-    col = mix(col, vec3(0.93, 0.72, 0.68), fibre * 0.35);
-    // A capillary loop rises into every other papilla from the superficial plexus below.
-    float pitch2 = kPapillaPitch * 2.0;
-    float px = mod(x + pitch2 * 0.5, pitch2) - pitch2 * 0.5;
+    col = mix(vec3(0.98, 0.87, 0.83), vec3(0.96, 0.8, 0.76), n);
+    float f1 = line(sin(x * 210.0 + d * 150.0 + n * 7.0), 0.1);
+    float f2 = line(sin(x * 160.0 - d * 230.0 + n * 5.0), 0.1);
+    col = mix(col, vec3(0.92, 0.7, 0.66), max(f1, f2 * 0.8) * 0.32);
+    // A capillary loop rises into most papillae from the superficial plexus below: the arterial limb
+    // brighter, the venous one darker.
     float amp = clamp((u_bounds[2] - u_bounds[1]) * 0.45, 0.01, 0.06);
     float top = u_bounds[2] + amp * 0.35 - amp + 0.012;
-    float arms_bottom = top + (pap - top) * 0.7;
-    float arm = min(abs(px - 0.01), abs(px + 0.01));
-    float cap = line(arm, 0.004) * step(top, d) * step(d, arms_bottom);
-    cap = max(cap, line(length(vec2(px, d - top)) - 0.01, 0.004) * step(d, top));
-    float plexus = line(d - (pap - 0.02) - 0.01 * sin(x * 9.0), 0.006);
-    col = mix(col, vec3(0.8, 0.16, 0.2), max(cap, plexus * 0.8) * (0.8 + 0.2 * u_look2.z));
+    float plexus_d = pap - 0.02;
+    vec2 loop = capillary_loop(x, d, top, plexus_d);
+    float cap = fill(loop.x);
+    vec3 blood = mix(vec3(0.84, 0.16, 0.2), vec3(0.6, 0.14, 0.3), loop.y);
+    float plexus = line(d - plexus_d - 0.01 * sin(x * 9.0), 0.006);
+    float strength = 0.8 + 0.2 * u_look2.z;
+    col = mix(col, vec3(0.8, 0.16, 0.2), plexus * 0.8 * strength);
+    col = mix(col, blood, cap * strength);
+    col = mix(col, vec3(0.55, 0.1, 0.15), line(loop.x, 0.0012) * cap * 0.5);
     col = mix(col, vec3(0.98, 0.55, 0.5), redness * 0.3);
     col = mix(col, vec3(0.99, 0.93, 0.92), swelling * 0.25);
   } else if (d < ret) {
     // Reticular dermis: thick wavy collagen bundles, thin elastin, nerves, vessel plexus.
+    // Thick wavy collagen bundles in two crossing directions, woven over and under each other, pale
+    // ground substance between them; each bundle shows its fibres.
     float n = fbm(vec2(x * 8.0, d * 12.0));
-    float bundles = 0.5 + 0.5 * sin(d * 95.0 + sin(x * 14.0 + n * 5.0) * 2.2 + n * 4.0);
-    col = mix(vec3(0.93, 0.66, 0.6), vec3(0.98, 0.84, 0.79), smoothstep(0.3, 0.8, bundles));
+    col = vec3(0.98, 0.87, 0.83);
+    for (int layer = 0; layer < 2; ++layer) {
+      float fl = float(layer);
+      float ang = fl > 0.5 ? -0.24 : 0.3;
+      vec2 r = vec2(cos(ang) * x + sin(ang) * d, -sin(ang) * x + cos(ang) * d);
+      float wob = 0.5 * noise(r * 3.0 + fl * 5.0);
+      float nb = noise(vec2(r.x * 5.5 + wob, r.y * 24.0 + wob * 2.0) + fl * 13.0);
+      float inside = smoothstep(0.47, 0.52, nb);
+      float stripes = line(sin(r.y * 650.0 + wob * 9.0 + r.x * 20.0), 0.2);
+      vec3 bundle = mix(vec3(0.93, 0.64, 0.59), vec3(0.86, 0.54, 0.51), stripes * 0.55 + 0.25 * n);
+      bundle = mix(bundle, vec3(0.95, 0.72, 0.67), fl * 0.4);   // the lower weave, seen between
+      col = mix(col, bundle, inside * (1.0 - 0.2 * fl));
+      col = mix(col, vec3(0.8, 0.5, 0.48), (smoothstep(0.46, 0.5, nb) - smoothstep(0.5, 0.54, nb)) * 0.35);
+    }
     float el = line(sin(d * 60.0 + sin(x * 22.0) * 3.0 + n * 9.0), 0.05);
     col = mix(col, vec3(0.55, 0.35, 0.55), el * 0.45 * (0.6 + 0.4 * u_look2.y));
     float nerve = line(d - (pap + (ret - pap) * 0.55) - 0.05 * sin(x * 3.0), 0.007);
     col = mix(col, vec3(0.97, 0.86, 0.45), nerve);
-    // Superficial plexus under the papillary dermis; deep plexus above the fat.
-    float plexus1 = fill(length(vec2(mod(x, 0.55) - 0.27, (d - pap - 0.04) * 2.2)) - 0.03);
-    float plexus2 = fill(length(vec2(mod(x + 0.3, 0.8) - 0.4, (d - ret + 0.07) * 1.6)) - 0.055);
-    float vein = step(0.5, hash(vec2(floor(x / 0.8), 4.0)));
-    col = mix(col, vec3(0.78, 0.14, 0.17), plexus1);
-    col = mix(col, mix(vec3(0.74, 0.12, 0.15), vec3(0.36, 0.34, 0.62), vein), plexus2);
+    // Superficial plexus under the papillary dermis; deep plexus above the fat: each an arteriole
+    // (thick muscular wall, small lumen) beside its venule (thin wall, wide dark lumen).
+    for (int k = 0; k < 2; ++k) {
+      vec2 v = k == 0 ? vessel_pair(x, d, 0.55, 0.0, u_bounds[3] + 0.04, 0.018)
+                      : vessel_pair(x, d, 0.8, 0.3, u_bounds[4] - 0.07, 0.032);
+      float r = k == 0 ? 0.018 : 0.032;
+      col = mix(col, vec3(0.85, 0.45, 0.46), fill(v.x));                               // arterial wall
+      col = mix(col, vec3(0.74, 0.1, 0.14), fill(v.x + r * 0.5));                       // its lumen
+      col = mix(col, vec3(0.62, 0.4, 0.5), fill(v.y));                                  // venous wall
+      col = mix(col, vec3(0.42, 0.16, 0.32), fill(v.y + r * 0.12));                     // its lumen
+      col = mix(col, vec3(0.55, 0.3, 0.35), max(line(v.x, 0.0015), line(v.y, 0.0015)) * 0.6);
+    }
     col = mix(col, vec3(0.99, 0.75, 0.7), redness * 0.12);
   } else if (d < u_bounds[5] + 10.0) {
     // Subcutis: fat lobules separated by fibrous septa.
+    // Lobules of large clear fat cells with thin membranes, held by pink fibrous septa.
     vec3 v = voronoi(vec2(x, d * 1.1) / max(u_hints.w * 0.5, 0.1));
-    col = mix(vec3(0.99, 0.9, 0.6), vec3(0.97, 0.84, 0.5), v.z);
-    col = mix(col, vec3(0.9, 0.72, 0.6), line(v.y, 0.045));
     vec3 small = voronoi(vec2(x, d) / 0.07 + 3.0);
-    col = mix(col, vec3(0.95, 0.82, 0.5), line(small.y, 0.04) * 0.35);
+    col = mix(vec3(1.0, 0.95, 0.74), vec3(0.99, 0.91, 0.66), v.z * 0.6 + 0.4 * small.z);
+    col = mix(col, vec3(0.9, 0.77, 0.56), line(small.y, 0.03) * 0.55);
+    float septum = line(v.y, 0.05);
+    col = mix(col, vec3(0.93, 0.75, 0.67), septum);
+    col = mix(col, vec3(0.84, 0.6, 0.56), line(v.y, 0.015) * 0.5);
   }
 
-  // Hair follicle and its sebaceous gland (drawn across layers).
-  if (d >= 0.0 && u_hints.x > 0.01) {
+  // The pilosebaceous unit, drawn across layers: the hair in its inner and outer root sheaths, the
+  // bulb around its dermal papilla, the sebaceous gland opening into the follicle, the arrector pili
+  // muscle from below the gland up to the papillary dermis, and the hair leaving the skin at a slant.
+  if (u_hints.x > 0.01 && d >= -1.0) {
     vec3 f = follicle_of(x, u_hints.x);
     float ax = f.x + f.y * d;
     float t = clamp(d / f.z, 0.0, 1.0);
     float shaft_r = mix(0.007, 0.02, u_terminal);
-    float radius = shaft_r + mix(0.018, 0.03, u_terminal) + 0.035 * smoothstep(0.8, 1.0, t) * (0.6 + 0.4 * u_terminal);
-    float sd = max(abs(x - ax) - radius, d - f.z - 0.03);
-    float m = fill(sd);
-    float shaft = fill(abs(x - ax) - shaft_r) * step(d, f.z - 0.04);
-    vec3 sheath = mix(vec3(0.94, 0.8, 0.7), vec3(0.84, 0.6, 0.55), smoothstep(0.75, 1.0, t));
-    vec3 fc = mix(sheath, vec3(0.33, 0.2, 0.13), shaft);
-    fc = mix(fc, vec3(0.62, 0.4, 0.36), line(sd, 0.003));
-    // Sebaceous gland: a lobed gland beside the follicle in the upper dermis.
-    float gy = u_bounds[3] + (u_bounds[4] - u_bounds[3]) * 0.15;
-    float size = 0.05 + 0.07 * u_hints.y;
-    vec2 gp = vec2(x - (f.x + f.y * gy) - radius - size * 0.8, (d - gy) * 1.2);
-    float lobes = length(gp) - size - 0.015 * sin(atan(gp.y, gp.x) * 5.0);
-    float gland = fill(lobes) * step(u_bounds[2], d);
-    vec3 gc = mix(vec3(0.99, 0.94, 0.74), vec3(0.94, 0.82, 0.56), smoothstep(0.0, 0.5, voronoi(gp / 0.022).x));
-    col = mix(col, gc, gland);
-    col = mix(col, vec3(0.72, 0.52, 0.42), line(lobes, 0.004) * step(u_bounds[2], d));
-    col = mix(col, fc, m);
-    // Hair above the surface.
-    if (d < 0.0) col = mix(col, vec3(0.33, 0.2, 0.13), fill(abs(x - ax) - shaft_r) * step(-0.35, d));
+    float sheath_r = shaft_r + mix(0.018, 0.03, u_terminal);
+    float radius = sheath_r + 0.035 * smoothstep(0.8, 1.0, t) * (0.6 + 0.4 * u_terminal);
+    vec3 hair = mix(vec3(0.55, 0.4, 0.28), vec3(0.3, 0.18, 0.12), u_terminal);
+    if (d >= 0.0) {
+      vec2 q = vec2(x, d);
+      float gy = u_bounds[3] + (u_bounds[4] - u_bounds[3]) * 0.15;
+      float size = 0.05 + 0.07 * u_hints.y;
+      vec2 gc = vec2(f.x + f.y * gy + sheath_r + size * 0.8, gy);
+      float below_dej = step(u_bounds[2], d);
+      // Arrector pili: a band of smooth muscle, its nuclei long and thin.
+      vec2 mb = vec2(f.x + f.y * (gy + size * 1.2) + sheath_r, gy + size * 1.2);
+      vec2 mt = vec2(mb.x + 0.2 + size, u_bounds[2] + 0.025);
+      float muscle = segment(q, mb, mt) - mix(0.009, 0.016, u_terminal);
+      if (muscle < aa) {
+        float along = dot(q - mb, normalize(mt - mb)) / 0.028;
+        col = mix(col, vec3(0.82, 0.47, 0.45), fill(muscle) * below_dej);
+        col = mix(col, vec3(0.48, 0.24, 0.3), fill(muscle + 0.0055) * line(fract(along + hash(vec2(floor(along), 3.0)) * 0.3) - 0.5, 0.22) * below_dej);
+      }
+      // Sebaceous gland: lobules of pale, foamy sebocytes with a darker basal rim.
+      float gland = sebaceous_shape(q, gc, size, f.x + f.y * (gy - size * 0.95));
+      if (gland < aa) {
+        vec3 gv = voronoi((q - gc) / 0.02);
+        vec3 gcol = mix(vec3(0.99, 0.95, 0.8), vec3(0.95, 0.85, 0.62), smoothstep(0.1, 0.55, gv.x));
+        gcol = mix(gcol, vec3(0.55, 0.4, 0.45), fill(gv.x - 0.12) * 0.6);
+        gcol = mix(gcol, vec3(0.86, 0.66, 0.55), smoothstep(-0.01, 0.0, gland) * 0.8);
+        col = mix(col, gcol, fill(gland) * below_dej);
+        col = mix(col, vec3(0.7, 0.5, 0.42), line(gland, 0.002) * below_dej);
+      }
+      // The follicle: outer root sheath (pale cells), the pink inner root sheath around the shaft, the
+      // bulb's darker matrix and, in its base, the dermal papilla that feeds it.
+      float sd = follicle_shape(x - ax, d - f.z - 0.03, radius);
+      if (sd < aa) {
+        float r = abs(x - ax);
+        vec3 fc = mix(vec3(0.95, 0.85, 0.77), vec3(0.82, 0.6, 0.56), smoothstep(0.72, 1.0, t));
+        fc = mix(fc, vec3(0.88, 0.5, 0.55), line(r - shaft_r - 0.004, 0.003) * step(d, f.z - 0.05));
+        float shaft = fill(r - shaft_r) * step(d, f.z - 0.04);
+        fc = mix(fc, hair, shaft);
+        fc = mix(fc, hair * 0.6, fill(r - shaft_r * 0.3) * shaft * u_terminal);
+        float papilla = length(vec2((x - ax) * 1.3, d - f.z - 0.012)) - mix(0.018, 0.03, u_terminal);
+        fc = mix(fc, vec3(0.95, 0.74, 0.7), fill(papilla));
+        fc = mix(fc, vec3(0.62, 0.4, 0.36), line(sd, 0.0025));
+        col = mix(col, fc, fill(sd));
+      }
+    } else {
+      // The hair above the skin, leaning as its follicle does and tapering.
+      float reach = 0.45 + 0.5 * u_terminal;
+      float hx = f.x + (f.y * 2.0 + (f.y >= 0.0 ? 0.45 : -0.45)) * d;
+      float taper = shaft_r * clamp(1.0 + d / reach, 0.2, 1.0);
+      col = mix(col, hair, fill(abs(x - hx) - taper) * step(-reach, d));
+    }
   }
   // Sweat gland: a coil at the dermis-fat border and its duct to the surface.
   if (d > 0.0 && u_hints.z > 0.01) {

@@ -39,6 +39,50 @@ Follicle follicle_of(const SkinPane& p, double x) {
           mix(p.bounds_mm[4] - 0.25, p.bounds_mm[4] + 0.2 * terminal + 0.05, hash(cell, 5.0f))};
 }
 
+// The shader's follicle_shape(): a tube with a rounded foot, (dx, dd) from its axis and lowest point.
+double follicle_shape(double dx, double dd, double radius) {
+  const double qx = std::abs(dx) - radius * 0.1, qy = dd + radius * 0.9;
+  return std::hypot(std::max(qx, 0.0), std::max(qy, 0.0)) + std::min(std::max(qx, qy), 0.0) - radius * 0.9;
+}
+
+double segment(double px, double pd, double ax, double ad, double bx, double bd) {
+  const double pax = px - ax, pad = pd - ad, bax = bx - ax, bad = bd - ad;
+  const double h = std::clamp((pax * bax + pad * bad) / (bax * bax + bad * bad), 0.0, 1.0);
+  return std::hypot(pax - bax * h, pad - bad * h);
+}
+
+// The shader's sebaceous_shape(): three lobules around (cx, cd) and the duct into the follicle.
+double sebaceous_shape(double x, double d, double cx, double cd, double size, double axis_x_at_duct) {
+  double l = std::min(std::hypot(x - cx, d - cd) - size * 0.62, std::hypot(x - cx - size * 0.6, d - cd + size * 0.42) - size * 0.5);
+  l = std::min(l, std::hypot(x - cx - size * 0.55, d - cd - size * 0.48) - size * 0.46);
+  const double duct = segment(x, d, cx - size * 0.2, cd - size * 0.45, axis_x_at_duct, cd - size * 0.95) - 0.011;
+  return std::min(l, duct);
+}
+
+constexpr double kPapillaPitch = 0.11;
+
+// The shader's capillary_loop(): the distance to the wall of the loop in the papilla nearest x.
+double capillary_loop(double x, double d, double top, double base) {
+  const float k = static_cast<float>(std::floor(x / kPapillaPitch + 0.5));
+  if (hash(k, 21.0f) < 0.2) return 1e9;
+  const double px = x - k * kPapillaPitch;
+  const double w = 0.006 + 0.006 * hash(k, 22.0f);
+  const double t_top = top + 0.014 * hash(k, 24.0f);
+  const double lean = (hash(k, 23.0f) - 0.5) * 0.03;
+  if (d > base) return 1e9;
+  const double along = std::clamp((base - d) / std::max(base - t_top, 1e-3), 0.0, 1.0);
+  const double c = lean * along + 0.0015 * std::sin(d * 150.0 + k * 1.7);
+  const double dist = d >= t_top ? std::min(std::abs(px - c - w), std::abs(px - c + w))
+                                 : std::abs(std::hypot(px - lean, (d - t_top) * 1.3) - w);
+  return dist - 0.0035;
+}
+
+// The shader's vessel_pair(): the nearer of an arteriole and its venule of a plexus at depth cy.
+double vessel_pair(double x, double d, double pitch, double offset, double cy, double r) {
+  const double lx = glsl_mod(x + offset, pitch) - pitch * 0.5;
+  return std::min(std::hypot(lx + r * 1.3, d - cy) - r, std::hypot(lx - r * 1.4, (d - cy) * 1.35) - r * 1.3);
+}
+
 // Signed distances (mm, negative inside) to the localised structures at (x, d).
 struct Shapes {
   double sweat = 1e9, sebaceous = 1e9, follicle = 1e9, vessel = 1e9, nerve = 1e9, capillary = 1e9;
@@ -53,12 +97,17 @@ Shapes shapes_at(const SkinPane& p, double x, double d) {
     const double ax = f.x + f.slant * d;
     const double t = std::clamp(d / f.bottom, 0.0, 1.0);
     const double shaft_r = mix(0.007, 0.02, terminal);
-    const double radius = shaft_r + mix(0.018, 0.03, terminal) + 0.035 * smoothstep(0.8, 1.0, t) * (0.6 + 0.4 * terminal);
-    s.follicle = std::max(std::abs(x - ax) - radius, d - f.bottom - 0.03);
+    const double sheath_r = shaft_r + mix(0.018, 0.03, terminal);
+    const double radius = sheath_r + 0.035 * smoothstep(0.8, 1.0, t) * (0.6 + 0.4 * terminal);
+    s.follicle = follicle_shape(x - ax, d - f.bottom - 0.03, radius);
     const double gy = b[3] + (b[4] - b[3]) * 0.15;
     const double size = 0.05 + 0.07 * p.sebaceous;
-    const double gx = x - (f.x + f.slant * gy) - radius - size * 0.8, gd = (d - gy) * 1.2;
-    if (d >= b[2]) s.sebaceous = std::hypot(gx, gd) - size - 0.015 * std::sin(std::atan2(gd, gx) * 5.0);
+    if (d >= b[2]) {
+      s.sebaceous = sebaceous_shape(x, d, f.x + f.slant * gy + sheath_r + size * 0.8, gy, size, f.x + f.slant * (gy - size * 0.95));
+      // The arrector pili belongs to the follicle's unit: a tap on it opens the follicle's card.
+      const double md = gy + size * 1.2, mx = f.x + f.slant * md + sheath_r;
+      s.follicle = std::min(s.follicle, segment(x, d, mx, md, mx + 0.2 + size, b[2] + 0.025) - mix(0.009, 0.016, terminal));
+    }
   }
   if (p.sweat_pitch_mm > 0.01f && d > 0.0) {
     const double pitch = p.sweat_pitch_mm;
@@ -71,19 +120,13 @@ Shapes shapes_at(const SkinPane& p, double x, double d) {
     s.sweat = std::min(coil, duct);
   }
   if (d >= b[3] && d < b[4]) {  // the reticular dermis: both vessel plexuses and the nerve
-    const double v1 = std::hypot(glsl_mod(x, 0.55) - 0.27, (d - b[3] - 0.04) * 2.2) - 0.03;
-    const double v2 = std::hypot(glsl_mod(x + 0.3, 0.8) - 0.4, (d - b[4] + 0.07) * 1.6) - 0.055;
-    s.vessel = std::min(v1, v2);
+    s.vessel = std::min(vessel_pair(x, d, 0.55, 0.0, b[3] + 0.04, 0.018), vessel_pair(x, d, 0.8, 0.3, b[4] - 0.07, 0.032));
     s.nerve = std::abs(d - (b[3] + (b[4] - b[3]) * 0.55) - 0.05 * std::sin(x * 3.0)) - 0.007;
   }
   if (d >= b[2] - 0.06 && d < b[3]) {  // the papillary dermis: capillary loops and the plexus under them
-    const double px = glsl_mod(x + 0.11, 0.22) - 0.11;
     const double amp = std::clamp((b[2] - b[1]) * 0.45, 0.01, 0.06);
     const double top = b[2] + amp * 0.35 - amp + 0.012;
-    const double arms_bottom = top + (b[3] - top) * 0.7;
-    double cap = 1e9;
-    if (d >= top && d <= arms_bottom) cap = std::min(std::abs(px - 0.01), std::abs(px + 0.01)) - 0.004;
-    if (d < top) cap = std::abs(std::hypot(px, d - top) - 0.01) - 0.004;
+    const double cap = capillary_loop(x, d, top, b[3] - 0.02);
     const double plexus = std::abs(d - (b[3] - 0.02) - 0.01 * std::sin(x * 9.0)) - 0.006;
     s.capillary = std::min(cap, plexus);
   }
