@@ -30,6 +30,7 @@ struct SetDevice { std::string device; };
 struct SetNeedle { double mm = 0.0; bool second = false; };  // second: the comparison needle
 struct StepNeedle { int steps = 0; bool second = false; };    // by the content's step (staff keys)
 struct SetCompare { bool on = false; };
+struct SetLoupe { bool on = false; };
 struct Stamp {};
 struct Zoom { double factor = 1.0; };
 struct Pan { double dx_mm = 0.0, ddepth_mm = 0.0; };
@@ -65,7 +66,7 @@ struct Action {
   using Variant = std::variant<
       act::SetView, act::SetLanguage, act::SetMode, act::SetTheme, act::SetReducedMotion, act::SetToday,
       act::SetPageUrl, act::SetBookLabel, act::DismissNotices, act::ResetForNextPatient,
-      act::SetArea, act::SetDevice, act::SetNeedle, act::StepNeedle, act::SetCompare, act::Stamp, act::Zoom,
+      act::SetArea, act::SetDevice, act::SetNeedle, act::StepNeedle, act::SetCompare, act::SetLoupe, act::Stamp, act::Zoom,
       act::Pan, act::ResetView, act::SelectStructure,
       act::SetTime, act::NextKeyMoment, act::Play, act::Pause, act::SetSpeed, act::SetCourse,
       act::Answer, act::ClearAnswer, act::SetAnswers, act::StepTo, act::ShowPlan, act::ShiftStart,

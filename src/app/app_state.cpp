@@ -123,6 +123,7 @@ struct Applier {
     return set_needle(now + a.steps * needles->step_mm, a.second);  // refused past either end
   }
   std::string operator()(const act::SetCompare& a) { s.cross.comparing = a.on; return {}; }
+  std::string operator()(const act::SetLoupe& a) { s.cross.loupe = a.on; return {}; }
   std::string operator()(const act::Stamp&) {
     s.cross.stamping = true;
     s.cross.stamp_phase = s.reduced_motion ? 1.0 : 0.0;

@@ -43,6 +43,7 @@ struct CrossSection {
   double needle_mm = 1.0;
   bool comparing = false;
   double compare_mm = 0.25;  // the second needle when comparing (e.g. a home roller)
+  bool loupe = false;        // an inset magnifying the epidermis and the junction (not while comparing)
   double zoom = 1.0;         // 1 = the whole skin depth plus a band of fat fills the view (kMinZoom..kMaxZoom)
   double pan_x_mm = 0.0;
   double pan_depth_mm = 0.0;

@@ -148,6 +148,11 @@ const Row kCommands[] = {
        if (!bool_of(c, "on", on)) return needs(c, "\"on\": true or false");
        return act::SetCompare{on};
      }},
+    {"setLoupe", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
+       bool on = false;
+       if (!bool_of(c, "on", on)) return needs(c, "\"on\": true or false");
+       return act::SetLoupe{on};
+     }},
     {"stamp", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::Stamp{}; }},
     // Healing timeline
     {"setTime", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
@@ -316,6 +321,8 @@ json state_json(const AppState& s, bool include_answers) {
       {"device", s.cross.device_id},
       {"needle_mm", s.cross.needle_mm},
       {"comparing", s.cross.comparing},
+      {"loupe", s.cross.loupe},
+      {"structure", s.cross.selected_structure},  // the structure whose card is open ("" for none)
       {"compare_mm", s.cross.compare_mm},
       {"zoom", s.cross.zoom},
       {"pan_x_mm", s.cross.pan_x_mm},

@@ -156,6 +156,35 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
 
 }  // namespace
 
+// The loupe over `main`'s lower right corner: from just above the surface to below the papillae (and
+// the needle's tip when it is that shallow), around the needle nearest the middle of the view, that
+// needle a third of the way across so the untouched skin beside it shows too.
+SkinPane make_loupe(const SkinPane& main, float em) {
+  SkinPane p = main;
+  p.inset = true;
+  const Rect& r = main.map.rect;
+  const float margin = em * 0.6f;
+  const float h = std::min(r.h * 0.42f, em * 15.0f);
+  const float w = std::min(r.w * 0.55f - margin, h * 1.25f);
+  const Rect rect{r.x + r.w - margin - w, r.y + r.h - margin - h, w, h};
+  const double junction = main.bounds_mm[2];
+  const double skin = std::clamp(std::max(junction + 0.08, main.needle_mm + 0.03), 0.05, junction + 0.25);
+  double centre = main.map.x_mm(r.x + r.w * 0.5f);
+  if (main.roller) {
+    centre = main.roller_x_mm;
+  } else if (main.needle_count > 0) {
+    const double k = std::clamp(std::round((centre - main.needle_x0_mm) / main.needle_spacing_mm), 0.0, main.needle_count - 1.0);
+    centre = main.needle_x0_mm + k * main.needle_spacing_mm;
+  }
+  p.map.rect = rect;
+  const float air = em * 1.7f;  // room above the surface for the top layer's name
+  p.map.px_per_mm = (rect.h - air) / skin;
+  p.map.depth0_mm = -air / p.map.px_per_mm;
+  p.map.x0_mm = centre - rect.w / p.map.px_per_mm / 3.0;
+  p.magnification = p.map.px_per_mm / main.map.px_per_mm;
+  return p;
+}
+
 Scene build_scene(const AppState& s, const Layout& layout) {
   Scene scene;
   scene.seconds = 0.0;  // the drawing has no idle motion: a still picture can be cached
@@ -169,6 +198,11 @@ Scene build_scene(const AppState& s, const Layout& layout) {
     scene.panes.push_back(make_pane(s, {r.x + half + gap, r.y, half, r.h}, s.cross.compare_mm));
   } else {
     scene.panes.push_back(make_pane(s, r, s.cross.needle_mm));
+    // The loupe shows what the main pane cannot make out: never when that is already magnified as much.
+    if (s.cross.loupe && s.view == View::CrossSection) {
+      SkinPane loupe = make_loupe(scene.panes.front(), layout.em);
+      if (loupe.magnification >= kMinLoupeMagnification) scene.panes.push_back(std::move(loupe));
+    }
   }
   return scene;
 }

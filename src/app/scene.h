@@ -67,14 +67,21 @@ struct SkinPane {
   float lobule_mm = 0.3f;             // fat lobule size
   bool terminal_hair = false;         // thick scalp hair instead of fine vellus hair
   HealingLook look;
+  // The loupe: an inset over the main pane's lower right corner, the same skin magnified around a
+  // needle from the surface to below the papillae; `magnification` is its scale over the main pane's.
+  bool inset = false;
+  double magnification = 1.0;
 };
 
 struct Scene {
-  std::vector<SkinPane> panes;  // one, or two side by side when comparing needles
+  std::vector<SkinPane> panes;  // one, or two side by side when comparing needles; then the loupe's inset
   double seconds = 0.0;         // for gentle motion (none under reduced motion)
   bool animating_look = false;  // the skin itself changes every frame (the timeline is playing)
   bool reduced_motion = false;
 };
+
+// The loupe is left out when it would magnify the main pane less than this.
+inline constexpr double kMinLoupeMagnification = 2.0;
 
 Scene build_scene(const AppState& state, const Layout& layout);
 

@@ -82,6 +82,10 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
       ImGui::TextUnformatted(state.ui("cross.compare_needle").c_str());
       if (needle_slider("##compare", state.cross.compare_mm, skin->needles, mm))
         out.push_back(app::act::SetNeedle{mm, true});
+    } else {
+      // The loupe: one pane only (two side by side leave no room for it).
+      bool loupe = state.cross.loupe;
+      if (ImGui::Checkbox(state.ui("cross.loupe").c_str(), &loupe)) out.push_back(app::act::SetLoupe{loupe});
     }
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
     const bool rolls = app::rolling_device(state);

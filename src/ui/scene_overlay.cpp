@@ -26,20 +26,35 @@ void draw_ruler(ImDrawList* dl, const app::SkinPane& pane, float em) {
   const float x = m.rect.x + em * 0.3f;
   const double top_mm = std::max(0.0, m.depth0_mm);
   const double bottom_mm = m.depth_mm(m.rect.y + m.rect.h);
-  // Ticks every 0.1 mm, labels every 0.5 mm (every 0.1 mm once zoomed in far enough).
-  const bool fine_labels = m.px_per_mm * 0.1 > em * 1.6;
-  dl->AddRectFilled(ImVec2(x - em * 0.3f, m.to_y(top_mm)), ImVec2(x + em * 2.3f, m.to_y(bottom_mm)), IM_COL32(255, 255, 255, 120));
+  // Ticks every 0.1 mm, labels every 0.5 mm (every 0.1 mm once zoomed in far enough); in the loupe,
+  // ticks every 0.01 mm and labels every 0.05 mm.
+  const bool hundredths = m.px_per_mm * 0.01 > em * 0.45;
+  const int per_mm = hundredths ? 100 : 10;
+  const bool fine_labels = !hundredths && m.px_per_mm * 0.1 > em * 1.6;
+  dl->AddRectFilled(ImVec2(x - em * 0.3f, m.to_y(top_mm)), ImVec2(x + em * (hundredths ? 2.8f : 2.3f), m.to_y(bottom_mm)), IM_COL32(255, 255, 255, 120));
   dl->AddLine(ImVec2(x, m.to_y(top_mm)), ImVec2(x, m.to_y(bottom_mm)), kInk, 1.5f);
-  for (int i = static_cast<int>(std::ceil(top_mm * 10)); i <= static_cast<int>(bottom_mm * 10); ++i) {
-    const float y = m.to_y(i / 10.0);
+  for (int i = static_cast<int>(std::ceil(top_mm * per_mm)); i <= static_cast<int>(bottom_mm * per_mm); ++i) {
+    const float y = m.to_y(static_cast<double>(i) / per_mm);
     const bool major = i % 5 == 0;
     dl->AddLine(ImVec2(x, y), ImVec2(x + (major ? em * 0.6f : em * 0.3f), y), kInk, major ? 1.5f : 1.0f);
     if (major || fine_labels) {
       char buf[16];
-      std::snprintf(buf, sizeof buf, i == 0 ? "0 mm" : "%.1f", i / 10.0);
+      std::snprintf(buf, sizeof buf, i == 0 ? "0 mm" : (hundredths ? "%.2f" : "%.1f"), static_cast<double>(i) / per_mm);
       dl->AddText(ImVec2(x + em * 0.7f, y - em * 0.5f), kInk, buf);
     }
   }
+}
+
+// The loupe's frame, and its name with its magnification just above its top right corner.
+void draw_loupe_frame(ImDrawList* dl, const app::AppState& state, const app::SkinPane& pane, float em) {
+  const auto& r = pane.map.rect;
+  dl->AddRect(ImVec2(r.x - 1.0f, r.y - 1.0f), ImVec2(r.x + r.w + 1.0f, r.y + r.h + 1.0f), kInk, em * 0.2f, 0, 2.5f);
+  char label[96];
+  std::snprintf(label, sizeof label, "%s \xC3\x97%.0f", state.ui("cross.loupe_label").c_str(), pane.magnification);
+  const ImVec2 size = ImGui::CalcTextSize(label);
+  const ImVec2 p(r.x + r.w - size.x - em * 0.35f, r.y - size.y - em * 0.4f);
+  dl->AddRectFilled(ImVec2(p.x - em * 0.35f, p.y - em * 0.15f), ImVec2(p.x + size.x + em * 0.35f, p.y + size.y + em * 0.15f), kInk, em * 0.3f);
+  dl->AddText(p, IM_COL32(255, 255, 255, 255), label);
 }
 
 // Layer names at the right edge, where a band is tall enough to hold one.
@@ -109,7 +124,8 @@ std::string pick_by_depth(const app::AppState& state, double depth) {
 // The structure drawn under a point of the scene (CSS pixels), within `slop_px` of its outline.
 const core::Structure* pick_structure(const app::AppState& state, const app::Scene& scene, ImVec2 at, float slop_px) {
   if (!state.content) return nullptr;
-  for (const auto& pane : scene.panes) {
+  for (auto it = scene.panes.rbegin(); it != scene.panes.rend(); ++it) {  // the loupe, on top, first
+    const auto& pane = *it;
     const auto& m = pane.map;
     if (!m.rect.contains(at.x, at.y)) continue;
     const double depth = m.depth_mm(at.y);
@@ -146,13 +162,23 @@ void draw_structure_card(const app::AppState& state, const app::Layout& layout, 
 void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, const app::Scene& scene, bool touch, Actions& out) {
   ImDrawList* dl = ImGui::GetBackgroundDrawList();
   const float em = ImGui::GetFontSize();
+  const app::SkinPane* loupe = !scene.panes.empty() && scene.panes.back().inset ? &scene.panes.back() : nullptr;
   for (const auto& pane : scene.panes) {
     const auto& r = pane.map.rect;
-    dl->PushClipRect(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), true);
-    draw_ruler(dl, pane, em);
-    draw_layer_names(dl, state, pane, em);
-    if (state.view == app::View::CrossSection) draw_depth_label(dl, state, pane, em);
-    dl->PopClipRect();
+    // A pane under the loupe is drawn in two parts around it: above it, and beside it.
+    std::vector<ImVec4> clips{{r.x, r.y, r.x + r.w, r.y + r.h}};
+    if (loupe && !pane.inset) {
+      const auto& l = loupe->map.rect;
+      clips = {{r.x, r.y, r.x + r.w, l.y - 1.0f}, {r.x, l.y - 1.0f, l.x - 1.0f, r.y + r.h}};
+    }
+    for (const ImVec4& c : clips) {
+      dl->PushClipRect(ImVec2(c.x, c.y), ImVec2(c.z, c.w), true);
+      draw_ruler(dl, pane, em);
+      draw_layer_names(dl, state, pane, em);
+      if (state.view == app::View::CrossSection && !pane.inset) draw_depth_label(dl, state, pane, em);
+      dl->PopClipRect();
+    }
+    if (pane.inset) draw_loupe_frame(dl, state, pane, em);
   }
   if (state.view == app::View::Timeline && state.content && !scene.panes.empty()) {
     // The moment shown, large, at the top of the drawing.

@@ -31,6 +31,9 @@ TEST(Commands, ReplyWithStateOrAClearError) {
   EXPECT_EQ(command(s, {{"cmd", "setDevice"}, {"device", "roller"}})["state"]["device"], "roller");
   EXPECT_EQ(command(s, {{"cmd", "setDevice"}, {"device", "wand"}})["error"], "unknown device \"wand\"");
   EXPECT_EQ(command(s, {{"cmd", "setNeedleLength"}})["error"], "command \"setNeedleLength\" needs \"mm\": a number");
+  EXPECT_EQ(command(s, {{"cmd", "setLoupe"}, {"on", true}})["state"]["loupe"], true);
+  EXPECT_EQ(command(s, {{"cmd", "setLoupe"}, {"on", "yes"}})["error"], "command \"setLoupe\" needs \"on\": true or false");
+  EXPECT_EQ(command(s, {{"cmd", "getState"}})["state"]["loupe"], true) << "a refused command changes nothing";
   command(s, {{"cmd", "setView"}, {"view", "timeline"}}, &events);
   ASSERT_EQ(events.size(), 1u);
   EXPECT_EQ(events[0]["name"], "viewchange");

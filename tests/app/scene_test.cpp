@@ -36,6 +36,60 @@ TEST(Scene, ComparingDrawsTwoPanesWithTheirOwnNeedles) {
   EXPECT_LE(scene.panes[0].map.rect.x + scene.panes[0].map.rect.w, scene.panes[1].map.rect.x);
 }
 
+TEST(Scene, TheLoupeMagnifiesTheJunctionAroundANeedleInsideTheDrawing) {
+  auto s = make_state();
+  apply(s, act::SetArea{"cheeks"});
+  apply(s, act::SetNeedle{1.5});
+  const auto layout = compute_layout(s.viewport, s.mode, s.view);
+  EXPECT_EQ(build_scene(s, layout).panes.size(), 1u) << "off until asked for";
+  apply(s, act::SetLoupe{true});
+  const auto scene = build_scene(s, layout);
+  ASSERT_EQ(scene.panes.size(), 2u);
+  const auto& main = scene.panes[0];
+  const auto& loupe = scene.panes[1];
+  EXPECT_FALSE(main.inset);
+  ASSERT_TRUE(loupe.inset);
+  // Inside the drawing, over its lower right corner.
+  const auto &r = main.map.rect, &l = loupe.map.rect;
+  EXPECT_GE(l.x, r.x + r.w / 3.0f);
+  EXPECT_LE(l.x + l.w, r.x + r.w);
+  EXPECT_GE(l.y, r.y + r.h / 3.0f);
+  EXPECT_LE(l.y + l.h, r.y + r.h);
+  // The surface, the epidermis and the papillae under it all in view, magnified.
+  const double bottom = loupe.map.depth_mm(l.y + l.h);
+  EXPECT_LT(loupe.map.depth0_mm, 0.0);
+  EXPECT_GE(bottom, loupe.bounds_mm[2] + 0.05);
+  EXPECT_LT(bottom, loupe.bounds_mm[3] + 0.3) << "it shows the top layers, not the whole skin";
+  EXPECT_GE(loupe.magnification, kMinLoupeMagnification);
+  EXPECT_NEAR(loupe.magnification, loupe.map.px_per_mm / main.map.px_per_mm, 1e-9);
+  // A needle a third of the way across it: x of the loupe's third is one of the needles' x.
+  const double third = loupe.map.x_mm(l.x + l.w / 3.0f);
+  const double k = (third - main.needle_x0_mm) / main.needle_spacing_mm;
+  EXPECT_NEAR(k, std::round(k), 1e-3);
+  EXPECT_DOUBLE_EQ(loupe.needle_mm, 1.5);
+}
+
+TEST(Scene, TheLoupeShowsAShallowTipAndStaysOutOfComparisonsAndTheTimeline) {
+  auto s = make_state();
+  apply(s, act::SetArea{"cheeks"});
+  apply(s, act::SetNeedle{0.25});
+  apply(s, act::SetLoupe{true});
+  const auto layout = compute_layout(s.viewport, s.mode, s.view);
+  const auto& loupe = build_scene(s, layout).panes.back();
+  ASSERT_TRUE(loupe.inset);
+  EXPECT_GT(loupe.map.depth_mm(loupe.map.rect.y + loupe.map.rect.h), 0.25) << "the tip at 0.25 mm is in the loupe";
+  apply(s, act::SetCompare{true});
+  for (const auto& p : build_scene(s, layout).panes) EXPECT_FALSE(p.inset);
+  apply(s, act::SetCompare{false});
+  apply(s, act::SetView{View::Timeline});
+  const auto timeline = build_scene(s, compute_layout(s.viewport, s.mode, s.view));
+  EXPECT_EQ(timeline.panes.size(), 1u);
+  // Zoomed in as far as it goes, the drawing needs no loupe.
+  apply(s, act::SetView{View::CrossSection});
+  apply(s, act::Zoom{kMaxZoom});
+  for (const auto& p : build_scene(s, layout).panes) EXPECT_FALSE(p.inset);
+}
+
 TEST(Scene, BleedingOnlyWhenTheTipReachesTheCapillaries) {
   auto s = make_state();
   apply(s, act::SetArea{"forehead"});

@@ -39,6 +39,37 @@ test('area and needle length set through the page give the core\'s answer', asyn
   await context.close();
 });
 
+test('the loupe magnifies the top layers over the drawing\'s corner, and a click there picks what it shows', async () => {
+  const {context, page, errors} = await open(site.browser, site.url, kDesktop);
+  await page.evaluate(() => SkinDepth.instances[0].setArea('cheeks').then(() => SkinDepth.instances[0].setNeedleLength(0.25)));
+  await settle(page);
+  // A point near the drawing's lower right corner: fat in the main drawing, inside the loupe once it is on.
+  const scene = await page.evaluate(() => SkinDepth.instances[0]._scene);
+  await page.evaluate(() => document.querySelector('#skindepth-main canvas').scrollIntoView({block: 'end'}));
+  await settle(page);
+  const box = await page.locator('#skindepth-main canvas').boundingBox();
+  const at = {x: box.x + scene.x + scene.w * 0.9, y: box.y + scene.y + scene.h * 0.9};
+  const pick = async () => {
+    // Held over a few frames: ImGui 1.86 reads the button once a frame.
+    await page.mouse.move(at.x, at.y);
+    await page.mouse.down();
+    await page.waitForTimeout(150);
+    await page.mouse.up();
+    await settle(page);
+    return page.evaluate(() => SkinDepth.instances[0].getState().then((s) => s.structure));
+  };
+  assert.equal(await pick(), 'fat_lobules', 'without the loupe the corner is fat');
+  await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'setLoupe', on: true}));
+  await settle(page);
+  fs.writeFileSync(shot('cross-loupe-desktop.png'), await page.locator('#skindepth-main canvas').screenshot());
+  const inLoupe = await pick();
+  assert.ok(['capillaries', 'collagen_fibres', 'basement_membrane', 'keratinocytes'].includes(inLoupe),
+            `the loupe shows the papillary dermis there, picked ${inLoupe}`);
+  assert.equal((await page.evaluate(() => SkinDepth.instances[0].getState())).loupe, true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('an unknown area is refused with a clear message and changes nothing', async () => {
   const {context, page, errors} = await open(site.browser, site.url, kDesktop);
   const message = await page.evaluate(() => SkinDepth.instances[0].setArea('elbow').then(() => 'accepted', (e) => e.message));
