@@ -60,6 +60,21 @@ vec3 voronoi(vec2 p) {
   return vec3(d1, d2 - d1, hash(id));
 }
 
+// As voronoi(), with the offset from p to the nearest cell centre (xy, cell units) and its id hash (z).
+vec3 nearest_cell(vec2 p) {
+  vec2 n = floor(p), f = fract(p);
+  float d1 = 8.0; vec2 off = vec2(0), id = vec2(0);
+  for (int j = -1; j <= 1; ++j)
+    for (int i = -1; i <= 1; ++i) {
+      vec2 g = vec2(float(i), float(j));
+      vec2 o = 0.5 + 0.2 * (hash2(n + g) - 0.5) * 2.0;  // centres at least 0.6 apart: a cell of 0.3 fits
+      vec2 r = g + o - f;
+      float d = dot(r, r);
+      if (d < d1) { d1 = d; off = -r; id = n + g; }
+    }
+  return vec3(off, hash(id));
+}
+
 float aa;  // one pixel in millimetres, for anti-aliased edges
 float fill(float sd) { return 1.0 - smoothstep(-aa, aa, sd); }        // inside when sd < 0
 float line(float d, float w) { return 1.0 - smoothstep(w - aa, w + aa, abs(d)); }
@@ -336,19 +351,40 @@ void main() {
     // Inflammation: a red, warm halo; swelling pales the dermis with fluid.
     col = mix(col, vec3(0.93, 0.32, 0.33), redness * (0.12 + 0.35 * near) * dermis);
     col = mix(col, vec3(1.0, 0.95, 0.94), swelling * 0.3 * dermis);
-    // Immune cells: small purple round cells, crowded near the channels.
-    vec3 im = voronoi(vec2(x, d) / (0.035 * grow) + 9.0);
+    // Immune cells, crowded near the channels: neutrophils (round, pale, a nucleus of three lobes)
+    // first, macrophages (larger, a kidney-shaped nucleus) among them.
     float im_density = u_look1.y * (0.25 + 0.75 * near);
-    col = mix(col, vec3(0.42, 0.28, 0.68), fill(im.x - 0.2) * step(1.0 - im_density, im.z) * dermis);
+    if (im_density > 0.01) {
+      vec3 im = nearest_cell(vec2(x, d) / (0.035 * grow) + 9.0);
+      float here = step(1.0 - im_density, im.z) * dermis;
+      bool macrophage = fract(im.z * 7.31) < 0.3;
+      vec2 q = im.xy;
+      float body = length(q * vec2(1.0, macrophage ? 0.85 : 1.0)) - (macrophage ? 0.29 : 0.23);
+      col = mix(col, macrophage ? vec3(0.8, 0.66, 0.84) : vec3(0.86, 0.76, 0.9), fill(body * 0.035 * grow) * here);
+      col = mix(col, vec3(0.45, 0.3, 0.62), line(body * 0.035 * grow, 0.0012) * here);
+      float nucleus;
+      if (macrophage) {
+        nucleus = max(length(q - vec2(0.03, 0.0)) - 0.15, -(length(q - vec2(0.18, 0.0)) - 0.09));  // a kidney
+      } else {
+        nucleus = min(min(length(q - vec2(-0.09, 0.05)) - 0.065, length(q - vec2(0.09, 0.05)) - 0.065), length(q - vec2(0.0, -0.08)) - 0.065);
+      }
+      col = mix(col, vec3(0.36, 0.2, 0.55), fill(nucleus * 0.035 * grow) * here);
+    }
     // Fibroblasts: spindle-shaped cells lying along the fibres.
     vec2 fq = vec2(x / (0.12 * grow), d / (0.045 * grow)) + 5.0;
     vec2 fcell = floor(fq);
     vec2 fo = hash2(fcell) * 0.6 + 0.2;
     vec2 fl = (fract(fq) - fo) * vec2(1.0, 1.9);
     float fb_density = u_look1.z * (0.35 + 0.65 * near);
-    float spindle = fill(length(fl) - 0.34) * step(1.0 - fb_density, hash(fcell + 3.0));
-    col = mix(col, vec3(0.5, 0.26, 0.42), spindle * 0.95 * dermis);
-    col = mix(col, vec3(0.3, 0.12, 0.28), fill(length(fl) - 0.12) * step(1.0 - fb_density, hash(fcell + 3.0)) * dermis);
+    float fb_here = step(1.0 - fb_density, hash(fcell + 3.0)) * dermis;
+    // A spindle: two arcs meeting in points at both ends, an oval nucleus in its middle, and fine new
+    // fibrils trailing from its ends as it lays them down.
+    float spindle = max(length(fl - vec2(0.0, 0.36)) - 0.62, length(fl + vec2(0.0, 0.36)) - 0.62);
+    col = mix(col, vec3(0.72, 0.46, 0.6), fill(spindle * 0.045 * grow) * 0.95 * fb_here);
+    col = mix(col, vec3(0.5, 0.26, 0.44), line(spindle * 0.045 * grow, 0.0008) * fb_here);
+    col = mix(col, vec3(0.34, 0.14, 0.32), fill((length(fl * vec2(0.9, 1.0)) - 0.12) * 0.045 * grow) * fb_here);
+    float trail = line(fl.y - 0.03 * sin(fl.x * 9.0), 0.035) * smoothstep(0.3, 0.45, abs(fl.x)) * smoothstep(0.95, 0.6, abs(fl.x));
+    col = mix(col, vec3(0.98, 0.9, 0.7), trail * fb_here * min(1.0, u_look1.w * 3.0 + 0.3));
     // New collagen: fine cream type III fibrils first, then thick rose type I bundles.
     float c3 = min(1.0, u_look1.w * 2.5) * (0.35 + 0.65 * near);
     float fibril = line(sin(d * 260.0 + sin(x * 45.0) * 2.5 + fbm(vec2(x * 30.0, d * 30.0)) * 3.0), 0.16);
@@ -376,12 +412,24 @@ void main() {
       float w = mix(0.003, 0.012, open) * (1.0 - 0.6 * d / u_channel_depth);
       float ch = line(x - nx, w);
       col = mix(col, vec3(0.55, 0.1, 0.12), ch * (0.35 + 0.65 * open));
-      vec3 pl = voronoi(vec2(x / 0.01, d / 0.01));
-      col = mix(col, vec3(0.85, 0.2, 0.25), fill(pl.x - 0.25) * line(x - nx, w * 3.0) * u_look1.x);
+      // The clot: red cells (discs with pale centres) and purple platelets caught in a fibrin mesh.
+      float clot = line(x - nx, w * 3.0) * u_look1.x;
+      if (clot > 0.001) {
+        vec3 rbc = voronoi(vec2(x, d) / 0.009);
+        col = mix(col, vec3(0.8, 0.12, 0.16), fill(rbc.x - 0.36) * clot);
+        col = mix(col, vec3(0.93, 0.45, 0.45), fill(rbc.x - 0.14) * clot);
+        vec3 plt = voronoi(vec2(x, d) / 0.005 + 7.0);
+        col = mix(col, vec3(0.45, 0.25, 0.6), fill(plt.x - 0.18) * step(0.6, plt.z) * clot);
+        float mesh = max(line(sin((x + d) * 900.0 + noise(vec2(x, d) * 300.0) * 4.0), 0.06), line(sin((x - d) * 800.0), 0.06));
+        col = mix(col, vec3(0.98, 0.88, 0.7), mesh * clot * 0.6);
+      }
     }
     float drop = u_bleeding * u_look0.y;
     float bead = fill(length(vec2(x - nx, (d + 0.02) * 1.2)) - 0.028 * drop);
     col = mix(col, vec3(0.72, 0.05, 0.1), bead * step(0.01, drop));
+    // Once the bleeding stops, a small crust plugs each channel's mouth while the platelets work.
+    float crust = u_look1.x * (1.0 - drop) * step(0.001, u_channel_depth) * step(0.001, open);
+    col = mix(col, vec3(0.5, 0.2, 0.16), fill(length(vec2(x - nx, (d + 0.004) * 2.2)) - 0.016 * crust) * step(0.02, crust));
   }
 
   // Boundary lines between layers, faint, for reading the drawing.
@@ -392,6 +440,6 @@ void main() {
     col = mix(col, vec3(0.45, 0.27, 0.25), b * 0.45);
   }
   // The surface line.
-  col = mix(col, vec3(0.6, 0.45, 0.38), line(d, 0.003));
+  col = mix(col, mix(vec3(0.6, 0.45, 0.38), vec3(0.85, 0.3, 0.3), redness), line(d - relief, 0.003 + 0.004 * swelling));
   frag_color = vec4(col, 1.0);
 }
