@@ -75,7 +75,8 @@ TEST(Scene, TheLoupeShowsAShallowTipAndStaysOutOfComparisonsAndTheTimeline) {
   apply(s, act::SetNeedle{0.25});
   apply(s, act::SetLoupe{true});
   const auto layout = compute_layout(s.viewport, s.mode, s.view);
-  const auto& loupe = build_scene(s, layout).panes.back();
+  const auto shallow = build_scene(s, layout);
+  const auto& loupe = shallow.panes.back();
   ASSERT_TRUE(loupe.inset);
   EXPECT_GT(loupe.map.depth_mm(loupe.map.rect.y + loupe.map.rect.h), 0.25) << "the tip at 0.25 mm is in the loupe";
   apply(s, act::SetCompare{true});
