@@ -117,17 +117,14 @@ float sebaceous_shape(vec2 p, vec2 c, float size, float axis_x_at_duct) {
 // loop's wall and, in y, which limb is nearer (0 arterial, 1 venous). picking.cpp repeats it.
 vec2 capillary_loop(float x, float d, float top, float base) {
   float k = floor(x / kPapillaPitch + 0.5);
-  if (place(vec2(k, 21.0)) < 0.2) return vec2(1.0, 0.0);
+  if (place(vec2(k, 21.0)) < 0.2 || d > base) return vec2(1.0, 0.0);
   float px = x - k * kPapillaPitch;
   float w = 0.006 + 0.006 * place(vec2(k, 22.0));
   float t_top = top + 0.014 * place(vec2(k, 24.0));
   float lean = (place(vec2(k, 23.0)) - 0.5) * 0.03;
   float along = clamp((base - d) / max(base - t_top, 1e-3), 0.0, 1.0);   // 0 at the plexus, 1 at the tip
   float c = lean * along + 0.0015 * sin(d * 150.0 + k * 1.7);
-  float dist;
-  if (d >= t_top) dist = min(abs(px - c - w), abs(px - c + w)) * step(d, base);
-  else dist = abs(length(vec2(px - lean, (d - t_top) * 1.3)) - w);
-  if (d > base) dist = 1.0;
+  float dist = d >= t_top ? min(abs(px - c - w), abs(px - c + w)) : abs(length(vec2(px - lean, (d - t_top) * 1.3)) - w);
   return vec2(dist - 0.0035, step(c, px));
 }
 // The pair of vessels (an arteriole and its venule) of a plexus at depth cy, repeated every `pitch`
