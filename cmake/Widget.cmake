@@ -22,6 +22,9 @@ target_link_options(skindepth_widget PRIVATE
   -Oz -flto
   # ImGui's built-in font is never used (src/platform/no_default_font.cpp): 9.5 KB gzip less.
   -Wl,--wrap=_ZN11ImFontAtlas14AddFontDefaultEPK12ImFontConfig
+  # SDL's GL lookups answer from a list of its own few (src/platform/gl_proc_address.cpp), not from
+  # Emscripten's table of every GL function.
+  -Wl,--wrap=eglGetProcAddress
   -sMODULARIZE=1 -sEXPORT_NAME=createSkinDepthModule -sENVIRONMENT=web
   -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sFULL_ES3=0
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sTOTAL_STACK=1MB
