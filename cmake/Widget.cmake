@@ -25,11 +25,15 @@ target_link_options(skindepth_widget PRIVATE
   # SDL's GL lookups answer from a list of its own few (src/platform/gl_proc_address.cpp), not from
   # Emscripten's table of every GL function.
   -Wl,--wrap=eglGetProcAddress
+  # SDL's game controllers and software surfaces, never reached (src/platform/unused_sdl.cpp).
+  -Wl,--wrap=SDL_GameControllerOpen -Wl,--wrap=SDL_GameControllerGetButton -Wl,--wrap=SDL_GameControllerGetAxis
+  -Wl,--wrap=SDL_ConvertSurfaceFormat -Wl,--wrap=SDL_CreateRGBSurface -Wl,--wrap=SDL_CreateRGBSurfaceFrom
   -sMODULARIZE=1 -sEXPORT_NAME=createSkinDepthModule -sENVIRONMENT=web
   -sMAX_WEBGL_VERSION=2 -sMIN_WEBGL_VERSION=2 -sFULL_ES3=0
   -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=16MB -sTOTAL_STACK=1MB
   -sDYNAMIC_EXECUTION=0 -sFILESYSTEM=0 -sEXIT_RUNTIME=0 -sMALLOC=emmalloc
   -sDISABLE_EXCEPTION_CATCHING=1
+  -sBINARYEN_EXTRA_PASSES=--converge  # binaryen's -Oz repeated while the module still shrinks
   # We use no WebGL extension; enabling them all on context creation costs ~0.1 s of calls that wait.
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
   --closure 1  # minifies the JS glue (google-closure-compiler from npm, see scripts/build-widget)

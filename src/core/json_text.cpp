@@ -28,13 +28,17 @@ struct ErrorOnly : nlohmann::json_sax<nlohmann::json> {
 
 }  // namespace
 
+nlohmann::json parse_json_or_discarded(std::string_view text) {
+  return nlohmann::json::parse(text.data(), text.data() + text.size(), nullptr, false);
+}
+
 bool parse_json(std::string_view text, nlohmann::json& out, std::string& error) {
   // Valid text, the usual case, is parsed once; the pass that finds the message runs only on failure
   // (it doubled the widget's content parse at start).
-  out = nlohmann::json::parse(text.begin(), text.end(), nullptr, false);
+  out = parse_json_or_discarded(text);
   if (!out.is_discarded()) return true;
   ErrorOnly check;
-  const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &check, nlohmann::json::input_format_t::json, true);
+  const bool ok = nlohmann::json::sax_parse(text.data(), text.data() + text.size(), &check, nlohmann::json::input_format_t::json, true);
   if (!ok || !check.message.empty()) error = check.message.empty() ? "not valid JSON" : check.message;
   else error = "not valid JSON (a value is out of range)";  // e.g. a number too large for a double
   return false;

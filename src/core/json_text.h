@@ -13,4 +13,8 @@ namespace skindepth::core {
 // True with `out` set when `text` is one valid JSON value; false with `error` set otherwise.
 bool parse_json(std::string_view text, nlohmann::json& out, std::string& error);
 
+// `text` parsed, or a discarded value (is_discarded()) when it is not valid JSON. Every parse in the
+// project goes through these two, so the widget carries one instantiation of nlohmann's parser.
+nlohmann::json parse_json_or_discarded(std::string_view text);
+
 }  // namespace skindepth::core
