@@ -38,7 +38,7 @@ target_link_options(skindepth_widget PRIVATE
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
   --closure 1  # minifies the JS glue (google-closure-compiler from npm, see scripts/build-widget)
   --emit-symbol-map  # build/wasm/skindepth-core.js.symbols: names for profiles and size reports
-  "-sEXPORTED_FUNCTIONS=['_main','_sd_load_content','_sd_command','_sd_resize','_sd_start_step','_malloc','_free']"
+  "-sEXPORTED_FUNCTIONS=['_main','_sd_load_content','_sd_command','_sd_resize','_sd_start_step','_sd_add_content','_malloc','_free']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','HEAPU8','addRunDependency','removeRunDependency']"
   "--js-library=${CMAKE_SOURCE_DIR}/src/platform/library_skindepth.js"
   -lEGL -lGL)
@@ -90,18 +90,24 @@ endif()
 # (web/'s own files, not web/src: the site has the joined script only).
 file(GLOB kWebFiles CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/web/*.html" "${CMAKE_SOURCE_DIR}/web/*.css" "${CMAKE_SOURCE_DIR}/web/*.js" "${CMAKE_SOURCE_DIR}/web/*.svg")
 set(kSite "${CMAKE_BINARY_DIR}/site")
+set(kDeferredPaths ${kDeferredContent})
+list(TRANSFORM kDeferredPaths PREPEND "${kMinContent}/")
 find_program(kNode node REQUIRED)
 add_custom_target(site ALL
   COMMAND ${CMAKE_COMMAND} -E make_directory "${kSite}/content"
   COMMAND ${CMAKE_COMMAND} -E copy ${kWebFiles} "${kSite}/"
   COMMAND ${CMAKE_COMMAND} -E copy "${kEmbedScript}" "${kSite}/skindepth.js"
   COMMAND ${CMAKE_COMMAND} -E copy_directory "${CMAKE_SOURCE_DIR}/content" "${kSite}/content"
+  # The built-in parts the widget fetches by view (minified like the embedded ones): the build's own,
+  # apart from content/, which is the copy a clinic edits for its own content.
+  COMMAND ${CMAKE_COMMAND} -E make_directory "${kSite}/skindepth-parts"
+  COMMAND ${CMAKE_COMMAND} -E copy ${kDeferredPaths} "${kSite}/skindepth-parts/"
   COMMAND ${CMAKE_COMMAND} -E copy "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.js"
           "$<TARGET_FILE_DIR:skindepth_widget>/skindepth-core.wasm" "${kSite}/"
   # The poster shown before the first frame (skindepth.css), drawn from the default content.
   COMMAND ${kNode} "${CMAKE_SOURCE_DIR}/scripts/poster.mjs" "${CMAKE_SOURCE_DIR}/content" "${kSite}/skindepth-poster.svg"
   # .gz and .br beside each file, for servers to send as they are (scripts/serve.mjs, README).
   COMMAND ${kNode} "${CMAKE_SOURCE_DIR}/scripts/compress.mjs" "${kSite}"
-  DEPENDS "${kEmbedScript}" "${CMAKE_SOURCE_DIR}/scripts/poster.mjs"
+  DEPENDS "${kEmbedScript}" "${CMAKE_SOURCE_DIR}/scripts/poster.mjs" ${kDeferredPaths}
   COMMENT "Assembling the site in ${kSite}" VERBATIM)
 add_dependencies(site skindepth_widget)

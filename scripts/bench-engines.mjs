@@ -46,7 +46,7 @@ const kMeasure = `
     input = (i) => w._call({cmd: 'setTimePosition', position: (0.05 + i * 0.0037) % 1});
     play = (on) => { if (on) { w._call({cmd: 'setSpeed', speed: 1}); w._call({cmd: 'setTime', hours: 0}); } w._call({cmd: on ? 'play' : 'pause'}); };
     extra = () => { const s = w._call({cmd: 'getStats'}); return {moving_scale: s.moving_scale, picture_ratio: s.picture_ratio, ratio_cap: s.ratio_cap, frame_pace_ms: s.frame_pace_ms}; };
-    w._call({cmd: 'setView', view: 'timeline'});
+    await w.command({cmd: 'setView', view: 'timeline'});  // fetches the timeline's content first
   } else {
     frames = () => window.__floor.frames;
     input = () => window.__floor.input();

@@ -23,6 +23,8 @@ struct SetPageUrl { std::string url; };
 struct SetBookLabel { std::string label; };
 struct DismissNotices {};
 struct ResetForNextPatient {};
+// Asks the page again for the parts the current view is waiting for (after one could not be loaded).
+struct LoadParts {};
 
 // --- Skin and needles
 struct SetArea { std::string area; };
@@ -65,7 +67,7 @@ namespace skindepth::app {
 struct Action {
   using Variant = std::variant<
       act::SetView, act::SetLanguage, act::SetMode, act::SetTheme, act::SetReducedMotion, act::SetToday,
-      act::SetPageUrl, act::SetBookLabel, act::DismissNotices, act::ResetForNextPatient,
+      act::SetPageUrl, act::SetBookLabel, act::DismissNotices, act::ResetForNextPatient, act::LoadParts,
       act::SetArea, act::SetDevice, act::SetNeedle, act::StepNeedle, act::SetCompare, act::SetLoupe, act::Stamp, act::Zoom,
       act::Pan, act::ResetView, act::SelectStructure,
       act::SetTime, act::NextKeyMoment, act::Play, act::Pause, act::SetSpeed, act::SetCourse,

@@ -92,6 +92,12 @@ struct Applier {
   std::string operator()(const act::SetPageUrl& a) { s.page_url = a.url.substr(0, a.url.find('#')); return {}; }
   std::string operator()(const act::SetBookLabel& a) { s.book_label = a.label; return {}; }
   std::string operator()(const act::DismissNotices&) { s.notices.clear(); return {}; }
+  std::string operator()(const act::LoadParts&) {
+    const auto files = parts_needed(s, s.view);
+    for (const auto& f : files) s.part_problems.erase(f);
+    if (!files.empty()) s.outbox.push_back({{"name", "needcontent"}, {"detail", {{"files", files}}}});
+    return {};
+  }
   std::string operator()(const act::ResetForNextPatient&) {
     s.quiz = Questionnaire{};
     if (s.today.valid()) s.quiz.start = add_days(s.today, 7);
@@ -270,12 +276,27 @@ struct Applier {
 
 }  // namespace
 
+std::vector<std::string> parts_needed(const AppState& s, View view) {
+  std::vector<std::string> out;
+  if (!s.content || view == View::CrossSection) return out;
+  for (const char* file : {"timeline.json", "questionnaire.json"}) {
+    if (view == View::Timeline && std::string_view(file) == "questionnaire.json") continue;
+    if (!s.content->has_part(file)) out.emplace_back(file);
+  }
+  return out;
+}
+
+namespace {
+// A plan is only ever made from the whole questionnaire (its screening questions above all).
+bool plan_parts_here(const AppState& s) { return s.content && parts_needed(s, View::Questionnaire).empty(); }
+}  // namespace
+
 std::vector<int> visible_steps(const AppState& s) {
-  return s.content ? core::visible_steps(s.content->questionnaire, s.quiz.answers) : std::vector<int>{};
+  return plan_parts_here(s) ? core::visible_steps(s.content->questionnaire, s.quiz.answers) : std::vector<int>{};
 }
 
 std::optional<core::Plan> current_plan(const AppState& s) {
-  return s.content ? core::current_plan(*s.content, s.quiz.answers, s.language) : std::nullopt;
+  return plan_parts_here(s) ? core::current_plan(*s.content, s.quiz.answers, s.language) : std::nullopt;
 }
 
 bool apply(AppState& s, const Action& action, std::string* error) {
@@ -285,7 +306,12 @@ bool apply(AppState& s, const Action& action, std::string* error) {
     if (error) *error = std::move(refusal);
     return false;
   }
-  if (s.view != before) s.outbox.push_back({{"name", "viewchange"}, {"detail", {{"view", view_id(s.view)}}}});
+  if (s.view != before) {
+    s.outbox.push_back({{"name", "viewchange"}, {"detail", {{"view", view_id(s.view)}}}});
+    // A view opened (a tab, a key) before its content came: the page is asked to fetch it.
+    const auto files = parts_needed(s, s.view);
+    if (!files.empty()) s.outbox.push_back({{"name", "needcontent"}, {"detail", {{"files", files}}}});
+  }
   s.needs_frame = true;
   return true;
 }

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -91,6 +92,9 @@ struct AppState {
   Questionnaire quiz;
   bool reduced_motion = false;
   std::vector<std::string> notices;  // messages shown in the widget (e.g. content fell back)
+  // A content part the widget started without (content->pending) that could not be fetched or read:
+  // the file and what went wrong, shown in the view that waits for it.
+  std::map<std::string, std::string> part_problems;
   std::string book_label;            // the host's booking button text ("" = the content's)
   Date today;                        // given by the host page (the widget never reads a clock)
   std::string page_url;              // the host page's address, for the staff-mode plan hand-off link
@@ -114,6 +118,9 @@ inline constexpr double kMaxFrameSeconds = 0.5;
 // The questionnaire's flow for this state's content and answers (core/questionnaire.h, core/plan.h).
 std::vector<int> visible_steps(const AppState& state);
 std::optional<core::Plan> current_plan(const AppState& state);
+// The content parts `view` needs that have not come yet (content->pending): the timeline's for the
+// timeline, the questionnaire's and the timeline's (aftercare) for the questionnaire and the plan.
+std::vector<std::string> parts_needed(const AppState& state, View view);
 // True while something animates (the platform keeps drawing frames only then).
 bool animating(const AppState& state);
 // The chosen device rolls (a roller) rather than stamps (a pen, a stamp).

@@ -9,6 +9,7 @@
 #include "app/present.h"
 #include "app/scene.h"
 #include "core/depth.h"
+#include "core/json_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -86,11 +87,16 @@ Outcome theme_of(const json& c, const AppState& s) {
 
 // --- [SECTION] The table -------------------------------------------------------------------------------
 using Reader = Outcome (*)(const json& command, const AppState& state, const HostHooks& hooks);
+// The content a command cannot run without, when the widget started without it (content->pending).
+enum class Needs { kNothing, kTimeline, kPlan, kItsView };
 struct Row {
   std::string_view name;
   bool question;  // only asks: changes nothing on screen, so no frame is drawn for it
   Reader read;
+  Needs needs = Needs::kNothing;
 };
+constexpr Needs kTimeline = Needs::kTimeline;
+constexpr Needs kPlan = Needs::kPlan;
 
 const Row kCommands[] = {
     // The whole widget
@@ -100,7 +106,7 @@ const Row kCommands[] = {
        if (!string_of(c, "view", id)) return needs(c, "\"view\": a string");
        if (!view_from_id(id, v)) return Refusal{"unknown view \"" + id + "\""};
        return act::SetView{v};
-     }},
+     }, Needs::kItsView},
     {"setLanguage", false, [](const json& c, const AppState&, const HostHooks&) { return with_string<act::SetLanguage>(c, "language"); }},
     {"setMode", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
        std::string m;
@@ -159,45 +165,45 @@ const Row kCommands[] = {
        double h = 0;
        if (!number_of(c, "hours", h)) return needs(c, "\"hours\": a number");
        return act::SetTime{h};
-     }},
+     }, kTimeline},
     {"setTimePosition", false, [](const json& c, const AppState& s, const HostHooks&) -> Outcome {
        // The mirror's time slider: 0..1 along the timeline bar's logarithmic scale.
        double p = 0;
        if (!number_of(c, "position", p) || p < 0 || p > 1) return needs(c, "\"position\": 0 to 1");
        return act::SetTime{timeline_hours(p, timeline_end(s))};
-     }},
-    {"play", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::Play{}; }},
-    {"pause", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::Pause{}; }},
+     }, kTimeline},
+    {"play", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::Play{}; }, kTimeline},
+    {"pause", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::Pause{}; }, kTimeline},
     {"setSpeed", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
        double v = 0;
        if (!number_of(c, "speed", v)) return needs(c, "\"speed\": a number");
        return act::SetSpeed{v};
-     }},
+     }, kTimeline},
     {"setCourse", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
        double n = 0, w = 0;
        if (!number_of(c, "sessions", n) || n != std::floor(n) || !number_of(c, "everyWeeks", w))
          return needs(c, "\"sessions\": a whole number and \"everyWeeks\": a number");
        if (std::abs(n) > 1e6) return Refusal{"sessions out of range"};
        return act::SetCourse{static_cast<int>(n), w};
-     }},
+     }, kTimeline},
     // Questionnaire and plan
     {"answer", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
        std::string key;
        if (!string_of(c, "key", key) || !c.contains("value")) return needs(c, "\"key\" and \"value\"");
        return act::Answer{key, c["value"]};
-     }},
-    {"clearAnswer", false, [](const json& c, const AppState&, const HostHooks&) { return with_string<act::ClearAnswer>(c, "key"); }},
+     }, kPlan},
+    {"clearAnswer", false, [](const json& c, const AppState&, const HostHooks&) { return with_string<act::ClearAnswer>(c, "key"); }, kPlan},
     {"setAnswers", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
        if (!c.contains("answers") || !c["answers"].is_object()) return needs(c, "\"answers\": an object");
        return act::SetAnswers{c["answers"]};
-     }},
+     }, kPlan},
     {"stepTo", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
        double step = 0;
        if (!number_of(c, "step", step) || std::abs(step) > 1e6) return needs(c, "\"step\": a number");
        return act::StepTo{static_cast<int>(step)};
-     }},
-    {"showPlan", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::ShowPlan{}; }},
-    {"bookClick", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::BookClick{}; }},
+     }, kPlan},
+    {"showPlan", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::ShowPlan{}; }, kPlan},
+    {"bookClick", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::BookClick{}; }, kPlan},
     {"export", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
        std::string kind;
        if (!string_of(c, "kind", kind)) return needs(c, "\"kind\": print, copy or ics");
@@ -205,7 +211,7 @@ const Row kCommands[] = {
        if (kind == "copy") return act::Export{act::ExportKind::Copy};
        if (kind == "ics") return act::Export{act::ExportKind::Ics};
        return Refusal{"unknown export \"" + kind + "\"; expected print, copy or ics"};
-     }},
+     }, kPlan},
     // Questions
     {"getState", true, [](const json& c, const AppState& s, const HostHooks&) -> Outcome {
        bool include = false;
@@ -222,12 +228,12 @@ const Row kCommands[] = {
      }},
     {"getQuestionnaire", true, [](const json&, const AppState& s, const HostHooks&) -> Outcome {
        return json{{"questionnaire", questionnaire_json(s)}};
-     }},
+     }, kPlan},
     {"getPlan", true, [](const json&, const AppState& s, const HostHooks&) -> Outcome {
        if (!s.quiz.answers.ready()) return Refusal{"no plan yet: concerns and area are needed"};
        const auto plan = core::make_plan(*s.content, s.quiz.answers.values, s.language);
-       return json{{"plan", json::parse(core::plan_to_json(plan, s.language))}, {"text", plan_text(s, plan)}};
-     }},
+       return json{{"plan", core::parse_json_or_discarded(core::plan_to_json(plan, s.language))}, {"text", plan_text(s, plan)}};
+     }, kPlan},
     {"readPlanLink", true, [](const json& c, const AppState& s, const HostHooks&) -> Outcome {
        // A plan handed over by a clinic's QR code, as the card the page shows: every text from the
        // content in the link's language. A damaged link gives {"valid": false} and the card's notice.
@@ -249,7 +255,7 @@ const Row kCommands[] = {
                              {"stamp", v.stamp}, {"decision", v.decision_text},
                              {"area", s.content->ui("card.area", lang) + ": " + v.area_name}, {"sections", sections},
                              {"disclaimer", v.disclaimer}, {"close", s.content->ui("card.close", lang)}}}};
-     }},
+     }, kPlan},
     {"getStats", true, [](const json&, const AppState&, const HostHooks& h) -> Outcome {
        return h.stats ? h.stats(true) : json::object();
      }},
@@ -268,6 +274,25 @@ const Row* find_row(std::string_view name) {
 
 json refused(const std::string& message) { return {{"ok", false}, {"error", message}}; }
 
+// A command whose content has not come yet: refused with the files it waits for ("pending"); the
+// embed script fetches them (sd_add_content) and sends the command again. Null when nothing is missing.
+json waiting_for(const AppState& s, const Row& row, const json& c) {
+  View view = View::Questionnaire;
+  if (row.needs == Needs::kNothing) return nullptr;
+  if (row.needs == Needs::kTimeline) view = View::Timeline;
+  if (row.needs == Needs::kItsView) {
+    std::string id;
+    if (!string_of(c, "view", id) || !view_from_id(id, view)) return nullptr;  // the row refuses it
+  }
+  const auto files = parts_needed(s, view);
+  if (files.empty()) return nullptr;
+  std::string error = "command \"" + std::string(row.name) + "\" waits for " + files.front();
+  const auto problem = s.part_problems.find(files.front());
+  if (problem != s.part_problems.end()) error += ", which could not be loaded: " + problem->second;
+  else error += ", which the page has not loaded yet";
+  return {{"ok", false}, {"pending", files}, {"error", error}};
+}
+
 // --- [SECTION] Running one command -------------------------------------------------------------------
 json run(AppState& s, const json& c, std::vector<json>& events, const HostHooks& hooks) {
   if (!c.is_object()) return refused("a command is a JSON object with \"cmd\"");
@@ -276,6 +301,7 @@ json run(AppState& s, const json& c, std::vector<json>& events, const HostHooks&
   const Row* row = find_row(name);
   if (!row) return refused("unknown command \"" + name + "\"");
   if (!s.content) return refused("the widget has no content yet");
+  if (const json wait = waiting_for(s, *row, c); !wait.is_null()) return wait;
   Outcome outcome = row->read(c, s, hooks);
   if (const auto* r = std::get_if<Refusal>(&outcome)) return refused(r->message);
   json reply = {{"ok", true}};
@@ -295,7 +321,7 @@ json run(AppState& s, const json& c, std::vector<json>& events, const HostHooks&
 }  // namespace
 
 std::string run_command(AppState& s, std::string_view text, std::vector<json>& events, const HostHooks& hooks) {
-  const json c = json::parse(text, nullptr, false);
+  const json c = core::parse_json_or_discarded(text);
   if (c.is_discarded()) return refused("the command is not valid JSON").dump();
   return run(s, c, events, hooks).dump();
 }

@@ -6,6 +6,7 @@
 #include "content/parts.h"
 #include "core/json_text.h"
 
+#include <algorithm>
 #include <optional>
 #include <utility>
 
@@ -125,7 +126,19 @@ void parse_sources(const Reader& root, core::Content& content) {
 
 }  // namespace
 
-Loading::Loading(FileMap files) : files_(std::move(files)) {}
+const std::vector<std::string>& deferrable_parts() {
+  static const std::vector<std::string> kParts = {"timeline.json", "questionnaire.json"};
+  return kParts;
+}
+
+namespace {
+bool deferrable(const std::string& file) {
+  const auto& d = deferrable_parts();
+  return std::find(d.begin(), d.end(), file) != d.end();
+}
+}  // namespace
+
+Loading::Loading(FileMap files, bool defer_missing) : files_(std::move(files)), defer_missing_(defer_missing) {}
 
 std::size_t Loading::steps() const { return 2 + content_parts().size() + 1; }
 
@@ -149,10 +162,12 @@ bool Loading::step() {
   } else if (i == 1) {
     with_file("ui.json", parse_ui);
   } else if (i < 2 + parts.size()) {
-    with_file(parts[i - 2].file, parts[i - 2].parse);
+    const auto& part = parts[i - 2];
+    if (defer_missing_ && deferrable(part.file) && !files_.count(part.file)) result_.content.pending.push_back(part.file);
+    else with_file(part.file, part.parse);
   } else {
     for (const auto& part : parts)
-      if (part.cross_check) part.cross_check(result_.content, errors);
+      if (part.cross_check && result_.content.has_part(part.file)) part.cross_check(result_.content, errors);
   }
   return done();
 }
@@ -164,6 +179,32 @@ LoadResult load(const FileMap& files) {
   while (!loading.step()) {
   }
   return loading.take();
+}
+
+std::vector<ContentError> add_part(core::Content& content, const std::string& file, const std::string& text) {
+  std::vector<ContentError> errors;
+  if (content.has_part(file)) {
+    errors.push_back({file, "", "not a part this content is waiting for"});
+    return errors;
+  }
+  const ContentPart* part = nullptr;
+  for (const auto& p : content_parts())
+    if (p.file == file) part = &p;
+  // The part is read into a copy, so that nothing the widget holds changes until it validated; only
+  // the part's own member is then moved over (pointers into the rest stay good).
+  core::Content copy = content;
+  nlohmann::json doc;
+  FileMap files{{file, text}};
+  if (!part || !parse_file(files, file, doc, errors)) return errors;
+  Reader root(doc, file, "", errors);
+  root.set_languages(&copy.languages);
+  part->parse(root, copy);
+  if (part->cross_check) part->cross_check(copy, errors);
+  if (!errors.empty()) return errors;
+  if (file == "timeline.json") content.timeline = std::move(copy.timeline);
+  if (file == "questionnaire.json") content.questionnaire = std::move(copy.questionnaire);
+  content.pending.erase(std::find(content.pending.begin(), content.pending.end(), file));
+  return errors;
 }
 
 std::vector<std::string> fallback_notices(const std::vector<ContentError>& errors, const std::string& language) {
@@ -189,8 +230,18 @@ std::optional<core::Content>& default_slot() {
 
 const core::Content& default_content() {
   auto& content = default_slot();
-  if (!content) content = load(default_files()).content;
+  if (!content) {
+    Loading loading(default_files(), true);
+    while (!loading.step()) {
+    }
+    content = loading.take().content;
+  }
   return *content;
+}
+
+std::vector<ContentError> add_default_part(const std::string& file, const std::string& text) {
+  default_content();
+  return add_part(*default_slot(), file, text);
 }
 
 void adopt_default_content(core::Content content) {

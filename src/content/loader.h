@@ -19,17 +19,27 @@ struct LoadResult {
   bool ok() const { return errors.empty(); }
 };
 
-// The content compiled into the binary (content/ at build time).
+// The content compiled into the binary (content/ at build time). The widget's build leaves out the
+// deferrable parts (cmake: kDeferredContent): they come from the server when a view needs them.
 FileMap default_files();
 // Parses and cross-checks every file. Missing files and broken JSON are errors like any other.
 LoadResult load(const FileMap& files);
+
+// The parts a start may go without (timeline.json, questionnaire.json): each is needed by one view
+// only (the plan needs both) and is most of the content's weight.
+const std::vector<std::string>& deferrable_parts();
+// Adds a part the content was started without (`content.pending`): parsed, checked against the rest
+// and put in place only when it validates; on errors the content is left as it was. A file that is
+// not pending is an error too.
+std::vector<ContentError> add_part(core::Content& content, const std::string& file, const std::string& text);
 
 // The same work as load(), one file at a time: each step() parses one file (sources.json, ui.json,
 // then each part), the last one cross-checks them. The widget spreads its start over several short
 // tasks this way, so a phone's main thread is never held for the whole content at once.
 class Loading {
  public:
-  explicit Loading(FileMap files);
+  // `defer_missing`: a deferrable part missing from `files` is noted in content.pending, not an error.
+  explicit Loading(FileMap files, bool defer_missing = false);
   // Does the next piece of work; true once everything is done (a further call does nothing).
   bool step();
   bool done() const;
@@ -37,12 +47,15 @@ class Loading {
   LoadResult take();          // the result; call once, when done()
  private:
   FileMap files_;
+  bool defer_missing_ = false;
   LoadResult result_;
   std::size_t next_ = 0;
 };
 
-// The built-in content, parsed once; it is validated by the tests, so it is always usable.
+// The built-in content, parsed once; it is validated by the tests, so it is always usable. In the
+// widget its deferred parts are pending until add_default_part() brings them.
 const core::Content& default_content();
+std::vector<ContentError> add_default_part(const std::string& file, const std::string& text);
 // Hands over the built-in content parsed elsewhere (the widget's start, with Loading over
 // default_files()), so default_content() does not parse it again. Only before its first use.
 void adopt_default_content(core::Content content);

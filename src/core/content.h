@@ -51,6 +51,16 @@ struct Content {
   HealingModel timeline;                              // from timeline.json
   Questionnaire questionnaire;                        // from questionnaire.json
   ContentReview review;                               // from review.json
+  // Parts still to come: the widget starts without the files only one view needs (the timeline's,
+  // the questionnaire's) and adds each when that view first opens (content/loader.h, add_part).
+  // Empty for any content read whole (the tools, the tests, a clinic's own files).
+  std::vector<std::string> pending;
+
+  bool has_part(std::string_view file) const {
+    for (const auto& p : pending)
+      if (p == file) return false;
+    return true;
+  }
 
   const Source* find_source(std::string_view id) const {
     for (const auto& s : sources)

@@ -6,6 +6,7 @@
 #include "app/commands.h"
 #include "content/embedded.h"
 #include "content/loader.h"
+#include "core/json_text.h"
 #include "ui/targets.h"
 
 #include <emscripten.h>
@@ -84,7 +85,7 @@ extern "C" {
 // Returns {"ok"}: false when `files_json` is not an object of texts.
 EMSCRIPTEN_KEEPALIVE const char* sd_load_content(const char* files_json) {
   nlohmann::json reply = {{"ok", false}};
-  auto files_doc = nlohmann::json::parse(files_json ? files_json : "", nullptr, false);
+  auto files_doc = core::parse_json_or_discarded(files_json ? files_json : "");
   content::FileMap files;
   if (files_doc.is_object()) {
     for (auto it = files_doc.begin(); it != files_doc.end(); ++it)
@@ -92,6 +93,33 @@ EMSCRIPTEN_KEEPALIVE const char* sd_load_content(const char* files_json) {
     reply["ok"] = true;
   }
   platform::load_host_content(std::move(files));
+  platform::g_reply = reply.dump();
+  return platform::g_reply.c_str();
+}
+
+// A part of the built-in content the widget started without (app::parts_needed), fetched by the
+// page when a view or a command needed it: `text` is the file, or null with `problem` saying why it
+// could not be fetched. The part is checked before it is used; a part that fails stays missing and
+// its view says so (with a way to try again). Returns {"ok"} and, when false, "error".
+EMSCRIPTEN_KEEPALIVE const char* sd_add_content(const char* file, const char* text, const char* problem) {
+  const std::string name = file ? file : "";
+  nlohmann::json reply = {{"ok", true}};
+  std::string error = problem ? problem : "";
+  if (error.empty() && !text) error = "no text";
+  if (error.empty() && !g_state.content) error = "the widget has not read its content yet";
+  if (error.empty() && g_state.content->has_part(name)) error = "not a part the widget is waiting for";
+  if (error.empty()) {
+    const auto errors = content::add_default_part(name, text);
+    if (!errors.empty()) error = errors.front().to_string();
+  }
+  if (error.empty()) {
+    g_state.part_problems.erase(name);
+  } else {
+    g_state.part_problems[name] = error;
+    platform::log_error("content: " + name + ": " + error);
+    reply = {{"ok", false}, {"error", name + ": " + error}};
+  }
+  g_state.needs_frame = true;
   platform::g_reply = reply.dump();
   return platform::g_reply.c_str();
 }

@@ -351,7 +351,7 @@ int start_step() {
           break;
         }
       }
-      if (!g_start.loading) g_start.loading = std::make_unique<content::Loading>(content::default_files());
+      if (!g_start.loading) g_start.loading = std::make_unique<content::Loading>(content::default_files(), true);  // parts by view
       g_start.stage = Stage::kContent;
       break;
     }

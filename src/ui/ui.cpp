@@ -145,6 +145,26 @@ void draw_two_finger_hint(const app::AppState& state, const app::Layout& layout)
   dl->AddText(nullptr, 0.0f, p, IM_COL32(255, 255, 255, 255), text.c_str(), nullptr, layout.scene.w - 3 * em);
 }
 
+// A view whose content has not come yet (the widget starts without the timeline's and the
+// questionnaire's files, app::parts_needed): "Loading…", or why it failed and a way to try again.
+void draw_waiting_panel(const app::AppState& state, const app::Layout& layout, const std::vector<std::string>& files,
+                        Actions& out) {
+  if (begin_panel("##waiting", layout.panel)) {
+    std::string problems;
+    for (const auto& f : files)
+      if (auto it = state.part_problems.find(f); it != state.part_problems.end()) problems += f + ": " + it->second + "\n";
+    if (problems.empty()) {
+      text_wrapped(state.ui("app.loading"));
+    } else {
+      text_wrapped(state.ui("app.part_failed"));
+      small_note(problems);
+      if (button(state.ui("app.try_again"))) out.push_back(app::act::LoadParts{});
+    }
+    disclaimer(state);
+  }
+  end_panel();
+}
+
 }  // namespace
 
 std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& layout, const app::Scene& scene,
@@ -157,6 +177,10 @@ std::vector<app::Action> draw_ui(const app::AppState& state, const app::Layout& 
   draw_scene_overlay(state, layout, scene, input.touch_active, actions);
   if (gestures.hint_seconds > 0.0f) draw_two_finger_hint(state, layout);
   draw_notices(state, layout, actions);
+  if (const auto files = app::parts_needed(state, state.view); !files.empty()) {
+    draw_waiting_panel(state, layout, files, actions);
+    return actions;
+  }
   switch (state.view) {
     case app::View::CrossSection: draw_cross_section_panel(state, layout, actions); break;
     case app::View::Timeline: draw_timeline_panel(state, layout, actions); break;

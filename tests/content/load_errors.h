@@ -4,6 +4,8 @@
 
 #include "content/loader.h"
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 
 namespace skindepth::content::test_support {
@@ -18,6 +20,16 @@ inline bool has_error(const LoadResult& r, const std::string& file, const std::s
   for (const auto& e : r.errors)
     if (e.file == file && e.pointer == pointer && e.message.find(fragment) != std::string::npos) return true;
   return false;
+}
+
+// `files` with one area taken out of areas.json (what the questionnaire's cross-check catches).
+inline FileMap without_area(FileMap files, const std::string& id) {
+  auto areas = nlohmann::json::parse(files.at("areas.json"));
+  auto& list = areas["areas"];
+  for (std::size_t i = 0; i < list.size(); ++i)
+    if (list[i]["id"] == id) list.erase(i);
+  files["areas.json"] = areas.dump();
+  return files;
 }
 
 }  // namespace skindepth::content::test_support

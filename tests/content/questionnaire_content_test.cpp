@@ -143,13 +143,7 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& info) { return std::string(info.param.name); });
 
 TEST(QuestionnaireContent, AreasMustExistInAreasJson) {
-  auto files = default_files();
-  auto areas = nlohmann::json::parse(files.at("areas.json"));
-  auto& list = areas["areas"];
-  for (std::size_t i = 0; i < list.size(); ++i)
-    if (list[i]["id"] == "scalp") list.erase(i);
-  files["areas.json"] = areas.dump();
-  const auto r = load(files);
+  const auto r = load(test_support::without_area(default_files(), "scalp"));
   bool found = false;
   for (const auto& e : r.errors)
     found = found || (e.file == "questionnaire.json" && e.message.find("\"scalp\" is not in areas.json") != std::string::npos);

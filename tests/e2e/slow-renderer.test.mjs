@@ -15,7 +15,7 @@ test('a phone on a slow renderer: lower resolution while scrubbing, the screen\'
     const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     const w = SkinDepth.instances[0], c = document.querySelector('#skindepth-main canvas');
     const css = () => [c.getBoundingClientRect().width, c.getBoundingClientRect().height];
-    w._call({cmd: 'setView', view: 'timeline'});
+    await w.command({cmd: 'setView', view: 'timeline'});  // fetches the timeline's content first
     await sleep(1500);
     const before = {width: c.width, css: css(), full: w._call({cmd: 'getStats'}).pictures_full};
     const during = {slowest_pace_ms: 0, lowest_cap: 0, narrowest: c.width, css: [], full: 0};

@@ -8,7 +8,8 @@ var kPlanLinkStart = '#skindepth-plan=';
 function isPlanLink(hash) { return hash.indexOf(kPlanLinkStart) === 0; }
 
 Widget.prototype._showPlanCard = function () {
-  this._drawPlanCard(this._call({cmd: 'readPlanLink', url: window.location.href}).card);
+  var self = this;
+  return this.command({cmd: 'readPlanLink', url: window.location.href}).then(function (r) { self._drawPlanCard(r.card); });
 };
 
 // `card`: {valid: false, title, notice, close, language} or {valid: true, language, title, stamp,

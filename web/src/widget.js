@@ -94,14 +94,7 @@ Widget.prototype._loadTexts = function () {
 // The one path to the module: the command as JSON, its reply parsed. A refusal is logged with its
 // reason and thrown, marked as already said.
 Widget.prototype._call = function (cmd) {
-  var reply = JSON.parse(this.module.ccall('sd_command', 'string', ['string'], [JSON.stringify(cmd)]));
-  if (!reply.ok) {
-    console.error('SkinDepth: ' + reply.error);
-    var refusal = new Error(reply.error);
-    refusal.refused = true;
-    throw refusal;
-  }
-  return reply;
+  return this._checked(JSON.parse(this.module.ccall('sd_command', 'string', ['string'], [JSON.stringify(cmd)])));
 };
 
 // The live region's words. A scrub or an animation describes every frame it draws: a screen reader
@@ -119,14 +112,77 @@ Widget.prototype._say = function (text) {
   else this._sayTimer = setTimeout(say, wait);
 };
 
-// Sends a command to the widget; resolves with its state or rejects with its message.
+// Sends a command to the widget; resolves with its state or rejects with its message. A command
+// that needs a part of the content the widget started without (the timeline's, the questionnaire's:
+// the reply names them in "pending") waits while loadPart() brings them, then runs; commands sent
+// meanwhile run after it, in the order they were sent.
 Widget.prototype.command = function (cmd) {
   if (!this.module) return Promise.reject(new Error('SkinDepth is not ready yet'));
+  var self = this;
+  var run = function () {
+    var reply = JSON.parse(self.module.ccall('sd_command', 'string', ['string'], [JSON.stringify(cmd)]));
+    if (!reply.pending) return self._checked(reply);
+    return Promise.all(reply.pending.map(function (f) { return self._loadPart(f); })).then(function () {
+      return self._call(cmd);
+    }, function (e) {
+      return self._checked({ok: false, error: reply.error.replace(/, which .*$/, '') + ': ' + e.message});
+    });
+  };
+  if (this._waiting) {
+    var next = this._waiting.then(run, run);
+    this._waiting = next.then(function () {}, function () {});
+    return next;
+  }
   try {
-    return Promise.resolve(this._call(cmd));
+    var result = run();
+    if (result && typeof result.then === 'function') {  // waiting for content: later commands queue behind it
+      var waiting = this._waiting = result.then(function () {}, function () {});
+      waiting.then(function () { if (self._waiting === waiting) self._waiting = null; });
+    }
+    return Promise.resolve(result);
   } catch (e) {
     return Promise.reject(e);
   }
+};
+
+// A reply as the API gives it: a refusal logged with its reason and thrown, marked as already said.
+Widget.prototype._checked = function (reply) {
+  if (!reply.ok) {
+    console.error('SkinDepth: ' + reply.error);
+    var refusal = new Error(reply.error);
+    refusal.refused = true;
+    throw refusal;
+  }
+  return reply;
+};
+
+// Fetches one part of the built-in content (skindepth-parts/ beside the script, made by the build)
+// and hands it to the module, once; a failure is told to the module too (its view says so, with a way
+// to try again) and a later need tries again.
+Widget.prototype._loadPart = function (file) {
+  var self = this, parts = this._parts = this._parts || {};
+  if (parts[file]) return parts[file];
+  var url = kBaseUrl + 'skindepth-parts/' + file;
+  var add = function (text, problem) {
+    var r = JSON.parse(self.module.ccall('sd_add_content', 'string', ['string', 'string', 'string'], [file, text, problem]));
+    if (!r.ok) throw new Error(r.error.indexOf(file + ': ') === 0 ? r.error.slice(file.length + 2) : r.error);
+  };
+  parts[file] = fetch(url, {credentials: 'same-origin'}).then(function (r) {
+    if (!r.ok) throw new Error('could not load ' + url + ' (HTTP ' + r.status + ')');
+    return r.text();
+  }, function (e) {
+    throw new Error('could not load ' + url + ' (' + (e && e.message || e) + ')');
+  }).then(function (text) {
+    add(text, null);
+  }).catch(function (e) {
+    delete parts[file];
+    // Not fetched: the module is told, so that its view says why. (Fetched but not valid: it said so.)
+    if (/^could not load/.test(e.message)) try { add(null, e.message); } catch (told) { /* the same message */ }
+    throw e;
+  }).then(function () {
+    self._refreshMirror && self._refreshMirror();
+  });
+  return parts[file];
 };
 Widget.prototype.setView = function (view) { return this.command({cmd: 'setView', view: view}); };
 Widget.prototype.setArea = function (area) { return this.command({cmd: 'setArea', area: area}); };
@@ -439,6 +495,10 @@ Widget.prototype._start = function (resolve, reject, handed) {
         var detail = detailJson ? JSON.parse(detailJson) : {};
         if (name === 'numberfield') { self._numberField = detail.key ? detail : null; return; }  // internal
         if (name === 'layout') { self._scene = detail.scene; self._placeFullscreen(); return; }   // internal
+        if (name === 'needcontent') {  // a view opened before its content came: fetched now
+          detail.files.forEach(function (f) { self._loadPart(f).catch(logFault); });
+          return;
+        }
         if (name === 'describe') self._say(detail.text || '');
         if (name === 'describe' || name === 'viewchange' || name === 'plancomplete') self._refreshMirror();
         if (name === 'error' && detail.kind === 'webgl_unavailable') self._textOnly();  // and the host hears it
@@ -524,5 +584,5 @@ Widget.prototype._setUp = function (module, handed) {
   var page = String(o.planUrl || window.location.href).split('#')[0];
   self.command({cmd: 'setPageUrl', url: page}).catch(logFault);
   self._buildMirror().catch(logFault);
-  if (handed) self._showPlanCard();
+  if (handed) self._showPlanCard().catch(logFault);
 };
