@@ -38,7 +38,7 @@ target_link_options(skindepth_widget PRIVATE
   -sGL_SUPPORT_AUTOMATIC_ENABLE_EXTENSIONS=0
   --closure 1  # minifies the JS glue (google-closure-compiler from npm, see scripts/build-widget)
   --emit-symbol-map  # build/wasm/skindepth-core.js.symbols: names for profiles and size reports
-  "-sEXPORTED_FUNCTIONS=['_main','_sd_load_content','_sd_command','_sd_resize','_sd_start_step','_sd_add_content','_malloc','_free']"
+  "-sEXPORTED_FUNCTIONS=['_main','_sd_load_content','_sd_command','_sd_resize','_sd_start_step','_sd_add_content','_sd_draw_now','_malloc','_free']"
   "-sEXPORTED_RUNTIME_METHODS=['ccall','UTF8ToString','stringToUTF8','lengthBytesUTF8','HEAPU8','addRunDependency','removeRunDependency']"
   "--js-library=${CMAKE_SOURCE_DIR}/src/platform/library_skindepth.js"
   -lEGL -lGL)

@@ -2,6 +2,7 @@
 #include "app/app_state.h"
 
 #include "app/actions.h"
+#include "app/describe.h"
 #include "app/present.h"
 #include "app/scene.h"
 
@@ -262,6 +263,17 @@ struct Applier {
     if (!plan) return "there is no plan to export yet";
     static const char* const kKinds[] = {"print", "copy", "ics"};
     nlohmann::json detail = {{"kind", kKinds[static_cast<int>(a.kind)]}, {"text", plan_text(s, *plan)}};
+    if (a.kind == act::ExportKind::Print) {
+      // The take-home sheet, laid out by the page, with the drawing of the plan's area at the plan's
+      // depth: the needle is set to it, so the frame the page then copies shows it (and so does the view).
+      if (plan->decision == core::Decision::Proceed && s.needles())
+        s.cross.needle_mm = s.needles()->snap((plan->depth_mm.min + plan->depth_mm.max) / 2.0);
+      nlohmann::json sheet = plan_sheet_json(*s.content, s.language, plan_view(s, *plan));
+      sheet["review"] = review_text(s);
+      sheet["picture_caption"] = describe_needle(s);
+      sheet["accent"] = {s.theme.accent[0], s.theme.accent[1], s.theme.accent[2]};
+      detail["sheet"] = std::move(sheet);
+    }
     if (a.kind == act::ExportKind::Ics) {
       if (plan->decision != core::Decision::Proceed || !s.quiz.start.valid()) return "no session dates to export";
       const auto dates = session_dates(s.quiz.start, static_cast<int>(plan->sessions.max), static_cast<int>(plan->interval_weeks.min));

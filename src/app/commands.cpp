@@ -242,19 +242,12 @@ const Row kCommands[] = {
        const auto summary = read_plan_link(url);
        if (!summary) return json{{"card", {{"valid", false}, {"title", s.ui("card.title")}, {"notice", s.ui("card.invalid")},
                                            {"close", s.ui("card.close")}, {"language", s.language}}}};
-       const PlanView v = plan_view(*s.content, *summary);
-       json sections = json::array();
-       for (const auto& sec : v.sections) {
-         json items = json::array();
-         for (const auto& i : sec.items) items.push_back({{"label", i.label}, {"text", i.text}});
-         static const char* const kStyles[] = {"bullets", "rows", "numbered"};
-         sections.push_back({{"heading", sec.heading}, {"style", kStyles[static_cast<int>(sec.style)]}, {"items", items}});
-       }
        const auto& lang = summary->language;
-       return json{{"card", {{"valid", true}, {"language", lang}, {"title", s.content->ui("card.title", lang)},
-                             {"stamp", v.stamp}, {"decision", v.decision_text},
-                             {"area", s.content->ui("card.area", lang) + ": " + v.area_name}, {"sections", sections},
-                             {"disclaimer", v.disclaimer}, {"close", s.content->ui("card.close", lang)}}}};
+       json card = plan_sheet_json(*s.content, lang, plan_view(*s.content, *summary));
+       card.update({{"valid", true}, {"title", s.content->ui("card.title", lang)}, {"close", s.content->ui("card.close", lang)},
+                    {"area_id", summary->area}, {"depth_mm", summary->decision == core::Decision::Proceed
+                                                               ? (summary->depth_mm.min + summary->depth_mm.max) / 2.0 : 0.0}});
+       return json{{"card", card}};
      }, kPlan},
     {"getStats", true, [](const json&, const AppState&, const HostHooks& h) -> Outcome {
        return h.stats ? h.stats(true) : json::object();

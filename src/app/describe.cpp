@@ -50,6 +50,8 @@ std::string describe_time(const AppState& s) {
   return text;
 }
 
+std::string describe_needle(const AppState& s) { return s.content ? describe_cross(s) : std::string(); }
+
 std::string describe(const AppState& s) {
   if (!s.content) return s.ui("app.loading");
   switch (s.view) {

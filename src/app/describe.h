@@ -11,5 +11,7 @@ namespace skindepth::app {
 std::string describe(const AppState& state);
 // The timeline's position in words: "Day 3 after session 1. Proliferation" (the time slider's value text).
 std::string describe_time(const AppState& state);
+// The cross-section in words, whatever the view: "Cheeks. 1.00 mm reaches ..." (the print sheet's caption).
+std::string describe_needle(const AppState& state);
 
 }  // namespace skindepth::app

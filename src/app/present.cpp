@@ -188,6 +188,36 @@ PlanView plan_view(const core::Content& content, const PlanSummary& summary) {
   return v;
 }
 
+nlohmann::json plan_sheet_json(const core::Content& content, const std::string& language, const PlanView& v) {
+  static const char* const kStyles[] = {"bullets", "rows", "numbered"};
+  nlohmann::json sources = nlohmann::json::array();
+  std::vector<std::string> cited;  // short names, numbered in the order first cited
+  auto ref = [&](const std::string& name) {
+    const auto at = std::find(cited.begin(), cited.end(), name);
+    if (at != cited.end()) return static_cast<int>(at - cited.begin()) + 1;
+    cited.push_back(name);
+    const core::Source* src = nullptr;
+    for (const auto& candidate : content.sources)
+      if (candidate.short_name.get(language) == name || candidate.id == name) src = &candidate;
+    sources.push_back({{"n", cited.size()}, {"name", name}, {"citation", src ? src->citation : name}, {"url", src ? src->url : ""}});
+    return static_cast<int>(cited.size());
+  };
+  nlohmann::json sections = nlohmann::json::array();
+  for (const auto& sec : v.sections) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : sec.items) {
+      nlohmann::json refs = nlohmann::json::array();
+      for (const auto& name : item.sources) refs.push_back(ref(name));
+      items.push_back({{"label", item.label}, {"text", item.text}, {"refs", refs}});
+    }
+    sections.push_back({{"key", sec.key}, {"heading", sec.heading}, {"style", kStyles[static_cast<int>(sec.style)]}, {"items", items}});
+  }
+  return {{"language", language}, {"title", v.title}, {"stamp", v.stamp}, {"decision", v.decision_text},
+          {"decision_id", std::string(core::decision_id(v.decision))}, {"area", content.ui("card.area", language) + ": " + v.area_name},
+          {"sections", sections}, {"sources", sources}, {"sources_heading", content.ui("common.sources", language)},
+          {"disclaimer", v.disclaimer}};
+}
+
 std::string item_text(const PlanItem& item) {
   std::string out = item.label.empty() ? item.text : item.label + ": " + item.text;
   if (item.sources.empty()) return out;

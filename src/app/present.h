@@ -48,6 +48,10 @@ struct PlanView {
 PlanView plan_view(const AppState& state, const core::Plan& plan);
 // A handed-over plan (a QR link's summary) in its own language, from the same content.
 PlanView plan_view(const core::Content& content, const PlanSummary& summary);
+// The plan as the take-home sheet and the handed-over card draw it (web/src): the view's fields,
+// each section with its text key and style, and each item's sources as numbers into one list of
+// full references (`sources`: {n, name, citation, url}), in the order they are first cited.
+nlohmann::json plan_sheet_json(const core::Content& content, const std::string& language, const PlanView& view);
 // "Label: text [Source; Source]".
 std::string item_text(const PlanItem& item);
 // The plan as plain text for copying, printing and the calendar, stamped as an educational

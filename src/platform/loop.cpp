@@ -401,6 +401,15 @@ int start_step() {
 
 }  // namespace
 
+// A frame drawn now, outside the browser's animation frame: the page copies the canvas in the same
+// task, while the drawing buffer still holds it (the print sheet's picture). Nothing before the start.
+bool draw_now() {
+  if (g_start.stage != Start::Stage::kDone || g_platform.context_lost) return false;
+  g_state.needs_frame = true;
+  frame();
+  return g_platform.drew_last_callback;
+}
+
 // The host's content, given before the start (sd_load_content): parsed by the start's steps.
 void load_host_content(content::FileMap files) {
   g_start.loading = std::make_unique<content::Loading>(std::move(files));
@@ -415,6 +424,8 @@ extern "C" {
 // for the next step at once, 2 a little later (the browser is compiling the interface's shader), 3
 // for the host's options (commands), then one more call.
 EMSCRIPTEN_KEEPALIVE int sd_start_step() { return skindepth::platform::start_step(); }
+// 1 when a frame was drawn (see draw_now), 0 when none could be (not started, context lost).
+EMSCRIPTEN_KEEPALIVE int sd_draw_now() { return skindepth::platform::draw_now() ? 1 : 0; }
 }
 
 using namespace skindepth;

@@ -9,6 +9,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 namespace skindepth::app {
 namespace {
 
@@ -67,6 +69,47 @@ TEST(Present, ThePlanPrintedIsThePlanShownWithItsSources) {
   ASSERT_EQ(mirror["sections"].size(), view.sections.size());
   for (std::size_t i = 0; i < view.sections.size(); ++i)
     EXPECT_EQ(mirror["sections"][i]["items"][0], item_text(view.sections[i].items[0]));
+}
+
+// The take-home sheet: every statement of the plan with numbers into one list of full references,
+// each source listed once; the drawing set to the plan's depth for its picture.
+TEST(Present, TheSheetNumbersEachSourceOnceWithItsFullReference) {
+  auto s = make_state();
+  ASSERT_TRUE(command(s, {{"cmd", "setToday"}, {"date", "2026-12-01"}})["ok"].get<bool>());
+  ASSERT_TRUE(command(s, {{"cmd", "setAnswers"}, {"answers", testing::healthy_answers()}})["ok"].get<bool>());
+  ASSERT_TRUE(command(s, {{"cmd", "setNeedleLength"}, {"mm", 2.5}})["ok"].get<bool>());
+  std::vector<nlohmann::json> events;
+  ASSERT_TRUE(command(s, {{"cmd", "export"}, {"kind", "print"}}, &events)["ok"].get<bool>());
+  ASSERT_EQ(events.size(), 1u);
+  const auto& sheet = events[0]["detail"]["sheet"];
+  const auto plan = current_plan(s);
+  const PlanView view = plan_view(s, *plan);
+  EXPECT_EQ(sheet["decision"], view.decision_text);
+  EXPECT_EQ(sheet["decision_id"], "proceed");
+  ASSERT_EQ(sheet["sections"].size(), view.sections.size());
+  const auto& sources = sheet["sources"];
+  ASSERT_GT(sources.size(), 3u);
+  std::set<std::string> names;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    EXPECT_EQ(sources[i]["n"], i + 1);
+    EXPECT_TRUE(names.insert(sources[i]["name"].get<std::string>()).second) << "listed once: " << sources[i]["name"];
+    EXPECT_GT(sources[i]["citation"].get<std::string>().size(), sources[i]["name"].get<std::string>().size())
+        << "the full reference, not the short name: " << sources[i]["name"];
+  }
+  for (std::size_t i = 0; i < view.sections.size(); ++i)
+    for (std::size_t j = 0; j < view.sections[i].items.size(); ++j) {
+      const auto& item = view.sections[i].items[j];
+      const auto& refs = sheet["sections"][i]["items"][j]["refs"];
+      ASSERT_EQ(refs.size(), item.sources.size()) << item.text;
+      for (std::size_t k = 0; k < refs.size(); ++k)
+        EXPECT_EQ(sources[refs[k].get<int>() - 1]["name"], item.sources[k]) << item.text;
+    }
+  EXPECT_EQ(sheet["sections"][0]["key"], view.sections[0].key);
+  EXPECT_EQ(sheet["review"], review_text(s));
+  // The picture is of the plan's depth: the needle moved from 2.5 mm into the plan's range.
+  EXPECT_GE(s.cross.needle_mm, plan->depth_mm.min - 1e-9);
+  EXPECT_LE(s.cross.needle_mm, plan->depth_mm.max + 1e-9);
+  EXPECT_NE(sheet["picture_caption"].get<std::string>().find(mm_text(s.cross.needle_mm)), std::string::npos) << sheet["picture_caption"];
 }
 
 // A source's short name follows the plan's language: a Spanish plan says "artículo de spa", and an

@@ -203,12 +203,31 @@ test('print view shows only the stamped plan; the .ics downloads', async () => {
   await page.evaluate((healthy) => SkinDepth.instances[0].setAnswers(healthy).then(() => SkinDepth.instances[0].showPlan()), healthy);
   await page.evaluate(() => { window.print = () => {}; });
   await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'export', kind: 'print'}));
+  await page.waitForSelector('body > .sd-print-sheet', {state: 'attached', timeout: 15000});
   await page.emulateMedia({media: 'print'});
   const sheet = page.locator('.sd-print-sheet');
   assert.ok(await sheet.isVisible());
   assert.ok(!(await page.locator('.spa-hero').isVisible()), 'the rest of the page is not printed');
   assert.match(await sheet.textContent(), /Educational illustration, not a prediction or medical advice/);
-  await page.screenshot({path: shot('print-view.png')});
+  // A laid-out page: the drawing of the plan's area (skin pixels copied from the canvas), the care
+  // as checklists, the warning signs in their box, every cited source once at the end.
+  const laid = await page.evaluate(() => {
+    const s = document.querySelector('.sd-print-sheet'), c = s.querySelector('canvas.sd-sheet-picture');
+    let skin = 0;
+    if (c) {
+      const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+      for (let i = 0; i < d.length; i += 4 * 97) if (d[i] > 170 && d[i] > d[i + 1] + 15 && d[i + 2] < 215) skin++;
+    }
+    const refs = [...s.querySelectorAll('.sd-refs')].flatMap((r) => r.textContent.replace(/[[\]]/g, '').split(', ').map(Number));
+    return {picture: !!c, skin, caption: s.querySelector('figcaption')?.textContent || '',
+            checks: s.querySelectorAll('.sd-checklist li').length, warnings: s.querySelectorAll('[data-key="plan.warning_signs"] li').length,
+            sources: s.querySelectorAll('.sd-sources li').length, maxRef: Math.max(...refs), refs: refs.length};
+  });
+  assert.ok(laid.picture && laid.skin > 200, `the drawing is on the sheet: ${JSON.stringify(laid)}`);
+  assert.match(laid.caption, /\d\.\d\d mm/);
+  assert.ok(laid.checks >= 6 && laid.warnings >= 2, JSON.stringify(laid));
+  assert.ok(laid.refs > 10 && laid.maxRef === laid.sources, `every number points into the list: ${JSON.stringify(laid)}`);
+  await page.screenshot({path: shot('print-view.png'), fullPage: true});
   await page.emulateMedia({media: 'screen'});
   const [download] = await Promise.all([
     page.waitForEvent('download'),

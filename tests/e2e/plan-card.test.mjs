@@ -6,7 +6,7 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import {open, serve, useSite, root, site as siteDir, kDesktop, kPhone} from './harness.mjs';
+import {open, serve, useSite, root, site as siteDir, kDesktop, kPhone, shot} from './harness.mjs';
 
 const site = useSite();
 const kUi = JSON.parse(fs.readFileSync(path.join(root, 'content/ui.json'), 'utf8'));
@@ -22,7 +22,8 @@ async function readCard(p) {
   return card.evaluate((c) => {
     const all = (sel) => [...c.querySelectorAll(sel)].map((e) => e.textContent);
     return {lang: c.getAttribute('lang'), h2: all('h2'), stamp: all('.sd-stamp'), h3: all('h3'), p: all('p'),
-            dt: all('dt'), dd: all('dd'), h4: all('h4'), li: all('ol > li'), warnings: all('ul > li'), button: all('button')};
+            dt: all('dt'), dd: all('dd'), h4: all('h4'), li: all('ol:not(.sd-sources) > li'), warnings: all('ul > li'),
+            sources: all('.sd-sources > li'), refs: all('.sd-refs'), button: all('button')};
   });
 }
 
@@ -39,10 +40,20 @@ for (const [lang, area, vp] of [['en', 'Cheeks', kDesktop], ['es', 'Mejillas', k
     assert.deepEqual(card.dt, ['plan.sessions', 'plan.interval', 'plan.depth', 'plan.maintenance', 'plan.minutes'].map((k) => t(k, lang)));
     assert.deepEqual(card.dd, ['3–6', '4–6', '1.00–1.50 mm', '6–12', '30–45']);
     // The dates in the link's language, and the warning signs every handed-over plan carries.
-    assert.deepEqual(card.h4, [t('plan.calendar', lang), t('plan.warning_signs', lang)]);
+    assert.deepEqual(card.h4, [t('plan.calendar', lang), t('plan.warning_signs', lang), t('common.sources', lang)]);
+    // Each warning sign with its sources' numbers, the full references listed once below.
+    assert.equal(card.refs.length, card.warnings.length);
+    assert.ok(card.sources.length >= 2 && card.sources.every((x) => x.length > 20), card.sources.join(' | '));
     assert.deepEqual(card.li, lang === 'en' ? ['Sat 28 Nov 2026', 'Sat 26 Dec 2026'] : ['sáb 28 nov 2026', 'sáb 26 dic 2026']);
     assert.ok(card.warnings.length >= 3, card.warnings.join(' | '));
     assert.deepEqual(card.button, [t('card.close', lang)]);
+    // The drawing shows the plan's area at the plan's depth (the middle of 1.00-1.50 mm), and the card
+    // carries a copy of it, as the printed sheet does.
+    await p.waitForSelector('.sd-plan-card canvas.sd-sheet-picture', {timeout: 15000});
+    const drawn = await p.evaluate(() => SkinDepth.instances[0].getState());
+    assert.equal(drawn.area, 'cheeks');
+    assert.equal(drawn.needle_mm, 1.25);
+    await p.locator('.sd-plan-card').screenshot({path: shot(`plan-card-${lang}.png`)});
     // The widget keeps its own language (the page's default, English); the card is the link's.
     assert.equal((await p.evaluate(() => SkinDepth.instances[0].getState())).language, 'en');
     // Closing the card shows the illustration and puts the focus on it.

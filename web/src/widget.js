@@ -257,20 +257,50 @@ Widget.prototype._export = function (detail) {
     return;
   }
   if (detail.kind === 'print') {
-    var sheet = document.createElement('div');
-    sheet.className = 'sd-print-sheet';
-    var pre = document.createElement('pre');
-    pre.textContent = detail.text;
-    sheet.appendChild(pre);
-    document.body.appendChild(sheet);
-    document.body.classList.add('sd-printing');
+    // The take-home sheet (plan-card.js lays it out) with the drawing of the plan's area at its depth,
+    // copied from the canvas once the widget has drawn it sharp.
     self.lastExport = detail.text;
-    self._emit('export', {kind: 'print'});
-    var cleanup = function () { document.body.classList.remove('sd-printing'); sheet.remove(); };
-    window.addEventListener('afterprint', cleanup, {once: true});
-    window.print();
-    setTimeout(cleanup, 60000);
+    setTimeout(function () {
+      self._picture().then(function (picture) {
+        var old = document.querySelector('body > .sd-print-sheet');
+        if (old) old.remove();
+        var sheet = self._planSheet(detail.sheet, picture);
+        document.body.appendChild(sheet);
+        document.body.classList.add('sd-printing');
+        self._emit('export', {kind: 'print'});
+        var cleanup = function () { document.body.classList.remove('sd-printing'); sheet.remove(); };
+        window.addEventListener('afterprint', cleanup, {once: true});
+        window.print();
+        setTimeout(cleanup, 60000);
+      }).catch(logFault);
+    }, 0);
   }
+};
+
+// The drawing as it is now (the skin, its labels and ruler; not the panel), as a canvas element to
+// put in a page: waits until the still picture is at full resolution, draws a frame and copies it in
+// the same task (the drawing buffer is not kept after the browser shows it). Null when it cannot.
+Widget.prototype._picture = function () {
+  var self = this;
+  var sharp = function (tries) {
+    return self.command({cmd: 'getStats'}).then(function (s) {
+      if (s.pictures_full || tries <= 0) return;
+      return new Promise(function (r) { setTimeout(r, 100); }).then(function () { return sharp(tries - 1); });
+    });
+  };
+  return sharp(30).then(function () {
+    var c = self.canvas, r = self._scene;
+    if (!r || !c.clientWidth || !self.module._sd_draw_now()) return null;
+    var k = c.width / c.clientWidth;
+    var out = el('canvas', {'class': 'sd-sheet-picture', role: 'img'});
+    out.width = Math.round(r.w * k);
+    out.height = Math.round(r.h * k);
+    out.getContext('2d').drawImage(c, Math.round(r.x * k), Math.round(r.y * k), out.width, out.height, 0, 0, out.width, out.height);
+    return out;
+  }).catch(function (e) {
+    console.error('SkinDepth: the drawing could not be copied for the plan: ' + (e && e.message || e));
+    return null;
+  });
 };
 
 // An export the browser would not do: said on the console and to the host as an error event.
