@@ -46,6 +46,21 @@ for (const engine of Object.keys(kEngines)) {
       assert.equal(r.still, 'forehead', 'and changes nothing');
       await page.run('await new Promise((r) => setTimeout(r, 500)); return true;');
       await page.screenshot(shot(`engine-${engine}-plan.png`));
+      // The take-home sheet carries the drawing, copied from the WebGL canvas in this engine (the
+      // drawing buffer is not kept: sd_draw_now draws a frame in the same task as the copy).
+      const sheet = await page.run(`
+        window.print = () => {};
+        await SkinDepth.instances[0].command({cmd: 'export', kind: 'print'});
+        let s = null;
+        for (let i = 0; i < 100 && !s; ++i) { await new Promise((r) => setTimeout(r, 100)); s = document.querySelector('body > .sd-print-sheet'); }
+        const c = s && s.querySelector('canvas.sd-sheet-picture');
+        let skin = 0;
+        if (c) {
+          const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+          for (let i = 0; i < d.length; i += 4 * 97) if (d[i] > 170 && d[i] > d[i + 1] + 15 && d[i + 2] < 215) skin++;
+        }
+        return {sheet: !!s, picture: !!c, skin, sources: s ? s.querySelectorAll('.sd-sources li').length : 0};`);
+      assert.ok(sheet.sheet && sheet.picture && sheet.skin > 200 && sheet.sources > 3, `${engine}: ${JSON.stringify(sheet)}`);
       // The refusal above is the only console line, said by the widget.
       const errors = await page.run('return window.__errors;');
       assert.deepEqual(errors.filter((e) => !/unknown area "elbow"|"elbow"/.test(e)), [], `${engine} ${page.version}`);
