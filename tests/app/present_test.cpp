@@ -112,6 +112,26 @@ TEST(Present, TheSheetNumbersEachSourceOnceWithItsFullReference) {
   EXPECT_NE(sheet["picture_caption"].get<std::string>().find(mm_text(s.cross.needle_mm)), std::string::npos) << sheet["picture_caption"];
 }
 
+// A plan that says to wait: the sheet says so, carries no course, and the drawing is left where the
+// patient put it (no depth is suggested to someone who should not be treated now).
+TEST(Present, TheSheetOfAWaitSuggestsNoDepth) {
+  auto s = make_state();
+  auto answers = testing::healthy_answers();
+  answers["pregnant_or_breastfeeding"] = true;
+  ASSERT_TRUE(command(s, {{"cmd", "setAnswers"}, {"answers", answers}})["ok"].get<bool>());
+  ASSERT_TRUE(command(s, {{"cmd", "setNeedleLength"}, {"mm", 2.5}})["ok"].get<bool>());
+  std::vector<nlohmann::json> events;
+  ASSERT_TRUE(command(s, {{"cmd", "export"}, {"kind", "print"}}, &events)["ok"].get<bool>());
+  const auto& sheet = events.at(0)["detail"]["sheet"];
+  EXPECT_NE(sheet["decision_id"], "proceed");
+  for (const auto& sec : sheet["sections"]) {
+    EXPECT_NE(sec["key"], "plan.numbers") << "no course";
+    EXPECT_NE(sec["key"], "plan.aftercare");
+  }
+  EXPECT_DOUBLE_EQ(s.cross.needle_mm, 2.5);
+  EXPECT_FALSE(sheet["disclaimer"].get<std::string>().empty());
+}
+
 // A source's short name follows the plan's language: a Spanish plan says "artículo de spa", and an
 // author-year name, written once, reads the same in both.
 TEST(Present, SourceNamesAreInThePlansLanguage) {

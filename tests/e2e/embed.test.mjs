@@ -237,6 +237,14 @@ test('print view shows only the stamped plan; the .ics downloads', async () => {
   const ics = fs.readFileSync(await download.path(), 'utf8');
   assert.match(ics, /BEGIN:VCALENDAR/);
   assert.match(ics, /not a prediction or medical advice/);
+  // A plan that says to wait prints without the drawing of needles (nothing that reads as a depth to use).
+  await page.evaluate(() => document.querySelector('body > .sd-print-sheet').remove());
+  await page.evaluate(() => SkinDepth.instances[0].command({cmd: 'answer', key: 'pregnant_or_breastfeeding', value: true})
+    .then(() => SkinDepth.instances[0].command({cmd: 'export', kind: 'print'})));
+  await page.waitForSelector('body > .sd-print-sheet', {state: 'attached', timeout: 15000});
+  const wait = await page.evaluate(() => ({picture: !!document.querySelector('.sd-print-sheet canvas'),
+                                           decision: document.querySelector('.sd-print-sheet').className}));
+  assert.deepEqual(wait, {picture: false, decision: 'sd-print-sheet sd-decision-defer'});
   assert.deepEqual(errors, []);
   await context.close();
 });

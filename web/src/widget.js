@@ -259,9 +259,12 @@ Widget.prototype._export = function (detail) {
   if (detail.kind === 'print') {
     // The take-home sheet (plan-card.js lays it out) with the drawing of the plan's area at its depth,
     // copied from the canvas once the widget has drawn it sharp.
+    // Only a plan that proceeds shows needles at a depth: a sheet that says to wait or to see a
+    // clinician carries no picture that could read as a suggested treatment.
     self.lastExport = detail.text;
+    var proceed = detail.sheet && detail.sheet.decision_id === 'proceed';
     setTimeout(function () {
-      self._picture().then(function (picture) {
+      (proceed ? self._picture() : Promise.resolve(null)).then(function (picture) {
         var old = document.querySelector('body > .sd-print-sheet');
         if (old) old.remove();
         var sheet = self._planSheet(detail.sheet, picture);
