@@ -65,6 +65,18 @@ for (const [lang, area, vp] of [['en', 'Cheeks', kDesktop], ['es', 'Mejillas', k
   });
 }
 
+test('a link to a plan that says to wait: the card says so, with no drawing of needles and the widget left as it was', async () => {
+  const {context, page: p, errors} = await open(site.browser, site.url + '#skindepth-plan=v=1;l=en;d=d;a=forehead', kDesktop);
+  const card = await readCard(p);
+  assert.deepEqual(card.h3, [t('plan.defer', 'en')]);
+  await p.waitForTimeout(1500);
+  assert.equal(await p.locator('.sd-plan-card canvas').count(), 0);
+  const s = await p.evaluate(() => SkinDepth.instances[0].getState());
+  assert.notEqual(s.area, 'forehead', 'the drawing is not moved to the plan');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a damaged link on a Spanish widget: the content\'s notice in Spanish, no half plan', async () => {
   const spanish = await serve({overrides: {'/': page('data-lang="es"')}});
   try {

@@ -11,9 +11,9 @@ Widget.prototype._showPlanCard = function () {
   var self = this;
   return this.command({cmd: 'readPlanLink', url: window.location.href}).then(function (r) {
     var box = self._drawPlanCard(r.card);
-    if (!r.card.valid) return;
-    // The drawing below shows the plan's area at the plan's depth, and the card carries a copy of it,
-    // as the printed sheet does.
+    // A plan that proceeds: the drawing below shows its area at its depth, and the card carries a copy
+    // of it, as the printed sheet does. (One that says to wait shows no needles at a depth.)
+    if (!r.card.valid || r.card.decision_id !== 'proceed') return;
     var caption = '';
     return self.command({cmd: 'setArea', area: r.card.area_id}).then(function (a) {
       return r.card.depth_mm ? self.command({cmd: 'setNeedleLength', mm: r.card.depth_mm}) : a;
