@@ -235,7 +235,7 @@ struct Applier {
     const auto plan = current_plan(s);
     if (!plan || plan->decision != core::Decision::Proceed) return "there is no plan to show yet";
     if (!s.needles()) return "no content yet";
-    s.cross.needle_mm = s.needles()->snap((plan->depth_mm.min + plan->depth_mm.max) / 2.0);
+    s.cross.needle_mm = plan_needle_mm(s, plan->depth_mm);
     if (!course) {
       s.view = View::CrossSection;
       return {};
@@ -266,8 +266,7 @@ struct Applier {
     if (a.kind == act::ExportKind::Print) {
       // The take-home sheet, laid out by the page, with the drawing of the plan's area at the plan's
       // depth: the needle is set to it, so the frame the page then copies shows it (and so does the view).
-      if (plan->decision == core::Decision::Proceed && s.needles())
-        s.cross.needle_mm = s.needles()->snap((plan->depth_mm.min + plan->depth_mm.max) / 2.0);
+      if (plan->decision == core::Decision::Proceed && s.needles()) s.cross.needle_mm = plan_needle_mm(s, plan->depth_mm);
       nlohmann::json sheet = plan_sheet_json(*s.content, s.language, plan_view(s, *plan));
       sheet["review"] = review_text(s);
       sheet["picture_caption"] = describe_needle(s);
@@ -302,6 +301,11 @@ namespace {
 // A plan is only ever made from the whole questionnaire (its screening questions above all).
 bool plan_parts_here(const AppState& s) { return s.content && parts_needed(s, View::Questionnaire).empty(); }
 }  // namespace
+
+double plan_needle_mm(const AppState& s, const core::Span& depth) {
+  const double middle = (depth.min + depth.max) / 2.0;
+  return s.needles() ? s.needles()->snap(middle) : middle;
+}
 
 std::vector<int> visible_steps(const AppState& s) {
   return plan_parts_here(s) ? core::visible_steps(s.content->questionnaire, s.quiz.answers) : std::vector<int>{};

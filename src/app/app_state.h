@@ -118,6 +118,9 @@ inline constexpr double kMaxFrameSeconds = 0.5;
 // The questionnaire's flow for this state's content and answers (core/questionnaire.h, core/plan.h).
 std::vector<int> visible_steps(const AppState& state);
 std::optional<core::Plan> current_plan(const AppState& state);
+// The needle a plan's drawing shows: the middle of its depth range, on the needle catalogue's steps
+// (the plan's view, its printed sheet and a handed-over link's card all show this one).
+double plan_needle_mm(const AppState& state, const core::Span& depth);
 // The content parts `view` needs that have not come yet (content->pending): the timeline's for the
 // timeline, the questionnaire's and the timeline's (aftercare) for the questionnaire and the plan.
 std::vector<std::string> parts_needed(const AppState& state, View view);

@@ -245,8 +245,7 @@ const Row kCommands[] = {
        const auto& lang = summary->language;
        json card = plan_sheet_json(*s.content, lang, plan_view(*s.content, *summary));
        card.update({{"valid", true}, {"title", s.content->ui("card.title", lang)}, {"close", s.content->ui("card.close", lang)},
-                    {"area_id", summary->area}, {"depth_mm", summary->decision == core::Decision::Proceed
-                                                               ? (summary->depth_mm.min + summary->depth_mm.max) / 2.0 : 0.0}});
+                    {"area_id", summary->area}, {"depth_mm", summary->decision == core::Decision::Proceed ? plan_needle_mm(s, summary->depth_mm) : 0.0}});
        return json{{"card", card}};
      }, kPlan},
     {"getStats", true, [](const json&, const AppState&, const HostHooks& h) -> Outcome {

@@ -93,8 +93,10 @@ Widget.prototype._loadTexts = function () {
 // --- [SECTION] Commands: the public API ----------------------------------------------------------------
 // The one path to the module: the command as JSON, its reply parsed. A refusal is logged with its
 // reason and thrown, marked as already said.
-Widget.prototype._call = function (cmd) {
-  return this._checked(JSON.parse(this.module.ccall('sd_command', 'string', ['string'], [JSON.stringify(cmd)])));
+Widget.prototype._call = function (cmd) { return this._checked(this._reply(cmd)); };
+// The module's reply to a command, parsed, whatever it says.
+Widget.prototype._reply = function (cmd) {
+  return JSON.parse(this.module.ccall('sd_command', 'string', ['string'], [JSON.stringify(cmd)]));
 };
 
 // The live region's words. A scrub or an animation describes every frame it draws: a screen reader
@@ -120,7 +122,7 @@ Widget.prototype.command = function (cmd) {
   if (!this.module) return Promise.reject(new Error('SkinDepth is not ready yet'));
   var self = this;
   var run = function () {
-    var reply = JSON.parse(self.module.ccall('sd_command', 'string', ['string'], [JSON.stringify(cmd)]));
+    var reply = self._reply(cmd);
     if (!reply.pending) return self._checked(reply);
     return Promise.all(reply.pending.map(function (f) { return self._loadPart(f); })).then(function () {
       return self._call(cmd);
