@@ -20,6 +20,8 @@ uniform vec4 u_look1;         // platelets, immune cells, fibroblast activity, c
 uniform vec4 u_look2;         // collagen I, elastin, new capillaries, epidermal thickening
 uniform vec4 u_hints;         // follicle pitch mm (0: none), sebaceous 0..1, sweat gland pitch mm, fat lobule mm
 uniform float u_terminal;     // 1: thick terminal hair (scalp), 0: fine vellus hair
+uniform vec4 u_concern;       // the patient's concern: shape (core::ConcernShape; -1 none), its middle x, width, dip mm
+uniform vec2 u_concern_before;  // its dip before the course (mm; 0: no outline), the share new collagen has filled
 
 out vec4 frag_color;
 
@@ -70,6 +72,7 @@ vec3 own_cell(vec2 p) {
 }
 
 float aa;  // one pixel in millimetres, for anti-aliased edges
+float g_flat;  // 0..1: how flat the papillae lie here (a stretch mark flattens them)
 float fill(float sd) { return 1.0 - smoothstep(-aa, aa, sd); }        // inside when sd < 0
 float line(float d, float w) { return 1.0 - smoothstep(w - aa, w + aa, abs(d)); }
 
@@ -78,11 +81,35 @@ const float kPapillaPitch = 0.11;  // mm between dermal papillae
 float junction(float x) {          // depth of the dermal-epidermal junction at x (papillae rise)
   float epi = u_bounds[2] - u_bounds[1];
   float wave = 0.5 + 0.5 * cos(6.2831853 * x / kPapillaPitch);
-  float amp = clamp(epi * 0.45, 0.01, 0.06);
+  float amp = clamp(epi * 0.45, 0.01, 0.06) * (1.0 - 0.85 * g_flat);
   return u_bounds[2] + amp * 0.35 - amp * pow(wave, 2.5) + 0.006 * (noise(vec2(x * 40.0, 1.0)) - 0.5);
 }
 float papillary_bottom(float x) { return u_bounds[3] + 0.02 * (fbm(vec2(x * 6.0, 3.0)) - 0.5); }
 float reticular_bottom(float x) { return u_bounds[4] + 0.08 * (fbm(vec2(x * 2.5, 7.0)) - 0.5); }
+
+// --- the patient's concern ------------------------------------------------------------------------
+// How far the surface sinks at dx from the concern's middle: src/core/skin.cpp's concern_dip_mm(),
+// shape by shape (0 rolling, 1 boxcar, 2 ice-pick, 3 fold, 4 stretch mark, 5 pore, 6 pigment).
+float concern_dip(float shape, float width, float depth, float dx) {
+  float a = width > 0.0 ? abs(dx) / (width * 0.5) : 1.0;
+  if (a >= 1.0 || shape < -0.5) return 0.0;
+  if (shape < 0.5) return depth * (0.5 + 0.5 * cos(3.14159265 * a));
+  if (shape < 1.5) return depth * (1.0 - smoothstep(0.75, 1.0, a));
+  if (shape < 2.5) return depth * pow(1.0 - a, 1.6);
+  if (shape < 3.5) return depth * pow(1.0 - a, 1.5);
+  if (shape < 4.5) return depth * (1.0 - smoothstep(0.6, 1.0, a));
+  if (shape < 5.5) return depth * sqrt(1.0 - a * a);
+  return 0.0;
+}
+// Where a depth of the picture lies in the skin's own layers under a dip of s mm: the epidermis
+// follows the sunken surface, the dermis under it is squeezed (the tissue that was lost), the fat
+// stays where it is. src/app/picking.cpp repeats it.
+float unwarp(float d, float s) {
+  float e = u_bounds[2], r = u_bounds[4];
+  if (s <= 0.0 || d >= r) return d;
+  if (d < e + s) return d - s;
+  return e + (d - e - s) * (r - e) / (r - e - s);
+}
 
 // --- structures ----------------------------------------------------------------------------------
 // The follicle nearest to x: its axis at the surface, its slant and the depth of its bulb.
@@ -91,6 +118,8 @@ vec3 follicle_of(float x, float pitch) {
   float cx = cell * pitch + (place(vec2(cell, 2.0)) - 0.5) * pitch * 0.3 + 0.37;
   float bottom = mix(u_bounds[4] - 0.25, u_bounds[4] + 0.2 * u_terminal + 0.05, place(vec2(cell, 5.0)));
   float slant = 0.22 * (place(vec2(cell, 9.0)) - 0.5);
+  // An enlarged pore is the opening of a follicle: that cell's follicle stands upright under it.
+  if (abs(u_concern.x - 5.0) < 0.5 && floor(u_concern.y / pitch + 0.5) == cell) { cx = u_concern.y; slant = 0.0; }
   return vec3(cx, slant, bottom);
 }
 // The follicle's outline at (dx from its axis, dd below its lowest point): a tube of the given radius
@@ -146,7 +175,14 @@ void main() {
   vec2 frag = gl_FragCoord.xy - u_rect.xy;
   vec2 p = vec2(u_origin_mm.x + frag.x / u_px_per_mm, u_origin_mm.y + (u_rect.w - frag.y) / u_px_per_mm);
   aa = 0.75 / u_px_per_mm;
-  float x = p.x, d = p.y;
+  float x = p.x, ds = p.y;  // ds: depth on the picture, where a sunken surface is drawn
+  // The concern's dip here, now and before the course; d: the depth in the skin's own layers.
+  float shape = u_concern.x, cdx = x - u_concern.y;
+  float dip = concern_dip(shape, u_concern.z, u_concern.w, cdx);
+  float dip_before = concern_dip(shape, u_concern.z, u_concern_before.x, cdx);
+  float foot = shape > -0.5 ? 1.0 - smoothstep(0.8, 1.0, abs(cdx) / max(u_concern.z * 0.5, 1e-3)) : 0.0;
+  float d = unwarp(ds, dip);
+  g_flat = abs(shape - 4.0) < 0.5 ? foot * (u_concern_before.x > 0.0 ? u_concern.w / u_concern_before.x : 1.0) : 0.0;
 
   float redness = u_look0.z, swelling = u_look0.w;
   float thick = 1.0 + 0.4 * u_look2.w;
@@ -161,6 +197,12 @@ void main() {
   if (d < relief) {
     // Air above the skin: a soft studio background.
     col = mix(vec3(0.975, 0.965, 0.955), vec3(0.93, 0.92, 0.93), clamp(-d / 0.5, 0.0, 1.0));
+    // An enlarged pore holds a plug of oil and shed cells, darkened where it meets the air.
+    if (abs(shape - 5.0) < 0.5 && ds > 0.35 * dip && dip > 0.0) {
+      float grain = noise(vec2(x * 200.0, ds * 200.0));
+      col = mix(vec3(0.93, 0.84, 0.6), vec3(0.85, 0.74, 0.5), grain);
+      col = mix(col, vec3(0.35, 0.27, 0.2), smoothstep(0.5 * dip, 0.36 * dip, ds));
+    }
   } else if (d < sc_bottom) {
     // Stratum corneum: flattened, flaking sheets, bent down into the furrows.
     float sheets = line(fract((d - relief * 0.8) / max(sc_bottom, 1e-3) * 4.0 + 0.15 * noise(vec2(x * 30.0, 0.0))) - 0.5, 0.08);
@@ -183,6 +225,13 @@ void main() {
     col = mix(col, vec3(0.36, 0.22, 0.16), fill(length(vec2(mel.x * 0.07 * 0.4, dej - d - 0.008)) - 0.008) * 0.9);
     vec3 lang = voronoi(vec2(x / 0.09, (d - sc_bottom) / 0.05) + 11.0);
     col = mix(col, vec3(0.7, 0.62, 0.8), fill(lang.x - 0.1) * step(0.3, depth01) * 0.8);
+    // A dark spot: melanin gathered in the basal row and carried up as granules into the cells above.
+    float pig = abs(shape - 6.0) < 0.5 ? foot : 0.0;
+    if (pig > 0.0) {
+      col = mix(col, vec3(0.45, 0.28, 0.17), pig * (0.3 + 0.6 * basal));
+      float granule = step(0.72, noise(vec2(x * 260.0, d * 260.0)));
+      col = mix(col, vec3(0.3, 0.17, 0.1), granule * pig * (0.35 + 0.4 * depth01));
+    }
     col = mix(col, vec3(0.93, 0.4, 0.4), redness * 0.4);
   } else if (d < pap) {
     // Papillary dermis: loose fine fibres, capillary loops rising into each papilla.
@@ -328,6 +377,27 @@ void main() {
     float duct = line(x - cx - 0.025 * sin(d * 30.0), 0.006) * step(d, cy - 0.07);
     col = mix(col, vec3(0.78, 0.55, 0.7), duct * 0.85);
   }
+  // Under an atrophic scar, the dermis is pale, dense scar tissue; a rolling scar is tied down by
+  // fibrous bands to the tissue below. New collagen fills what the course has lifted.
+  if (foot > 0.0 && d > dej && d < ret) {
+    if (shape < 2.5) {
+      float dense = line(sin(ds * 420.0 + sin(x * 30.0) * 0.6), 0.2);
+      col = mix(col, vec3(0.97, 0.9, 0.88), foot * (0.28 + 0.2 * dense));
+    }
+    float fill_band = step(u_bounds[2] + dip, ds) * step(ds, u_bounds[2] + dip_before) * step(0.001, u_concern_before.y);
+    float fibril = line(sin(ds * 300.0 + sin(x * 40.0) * 2.0), 0.2);
+    col = mix(col, vec3(0.99, 0.93, 0.74), fill_band * foot * (0.45 + 0.4 * fibril));
+  }
+  if (shape > -0.5 && shape < 0.5 && ds > 0.0) {
+    for (int side = -1; side <= 1; side += 2) {
+      float fx = u_concern.y + float(side) * 0.18 * u_concern.z;
+      vec2 top = vec2(fx, u_bounds[2] + concern_dip(shape, u_concern.z, u_concern.w, fx - u_concern.y) + 0.02);
+      vec2 bottom = vec2(fx + float(side) * 0.06 * u_concern.z, u_bounds[4] + 0.12);
+      float band = segment(vec2(x, ds), top, bottom) - 0.014;
+      col = mix(col, vec3(0.95, 0.86, 0.84), fill(band) * 0.9);
+      col = mix(col, vec3(0.7, 0.5, 0.5), line(band, 0.002) * 0.6);
+    }
+  }
   // Healing: it gathers around the channels (near = 1 at a channel, fading over ~0.2 mm).
   float near = 0.0;
   if (u_needle.w > 0.5 && u_channel_depth > 0.0) {
@@ -432,5 +502,8 @@ void main() {
   }
   // The surface line.
   col = mix(col, mix(vec3(0.6, 0.45, 0.38), vec3(0.85, 0.3, 0.3), redness), line(d - relief, 0.003 + 0.004 * swelling));
+  // The concern before the course: a faint dashed outline of the surface it sank to.
+  if (dip_before > 0.003 && u_concern_before.y > 0.001)
+    col = mix(col, vec3(0.22, 0.33, 0.6), line(ds - dip_before, max(0.003, 1.6 * aa)) * step(0.45, fract(x * 14.0)) * 0.9);
   frag_color = vec4(col, 1.0);
 }

@@ -38,6 +38,7 @@ struct Zoom { double factor = 1.0; };
 struct Pan { double dx_mm = 0.0, ddepth_mm = 0.0; };
 struct ResetView {};
 struct SelectStructure { std::string id; };  // "" closes the card
+struct SetConcern { std::string id; };        // a picture from structures.json "concerns"; "" for none
 
 // --- Healing timeline
 struct SetTime { double hours = 0.0; };
@@ -68,7 +69,7 @@ struct Action {
   using Variant = std::variant<
       act::SetView, act::SetLanguage, act::SetMode, act::SetTheme, act::SetReducedMotion, act::SetToday,
       act::SetPageUrl, act::SetBookLabel, act::DismissNotices, act::ResetForNextPatient, act::LoadParts,
-      act::SetArea, act::SetDevice, act::SetNeedle, act::StepNeedle, act::SetCompare, act::SetLoupe, act::Stamp, act::Zoom,
+      act::SetArea, act::SetDevice, act::SetNeedle, act::StepNeedle, act::SetCompare, act::SetLoupe, act::SetConcern, act::Stamp, act::Zoom,
       act::Pan, act::ResetView, act::SelectStructure,
       act::SetTime, act::NextKeyMoment, act::Play, act::Pause, act::SetSpeed, act::SetCourse,
       act::Answer, act::ClearAnswer, act::SetAnswers, act::StepTo, act::ShowPlan, act::ShiftStart,

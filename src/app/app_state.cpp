@@ -63,6 +63,17 @@ struct Applier {
     }
   }
   // The drawing follows the area the patient picks.
+  // The questionnaire's first concern with a picture is drawn in the skin, until the picker is used.
+  void follow_concerns() {
+    if (s.cross.concern_picked || !s.content) return;
+    s.cross.concern.clear();
+    for (core::Concern c : s.quiz.answers.values.concerns)
+      if (const auto* picture = s.content->skin.concern_for_answer(core::concern_id(c))) {
+        s.cross.concern = picture->id;
+        return;
+      }
+  }
+
   void follow_area() {
     if (s.quiz.answers.has_area && s.content) {
       const std::string id(core::area_id(s.quiz.answers.values.area));
@@ -157,6 +168,12 @@ struct Applier {
     return {};
   }
   std::string operator()(const act::SelectStructure& a) { s.cross.selected_structure = a.id; return {}; }
+  std::string operator()(const act::SetConcern& a) {
+    if (!a.id.empty() && (!s.content || !s.content->skin.find_concern(a.id))) return "unknown concern picture \"" + a.id + "\"";
+    s.cross.concern = a.id;
+    s.cross.concern_picked = true;
+    return {};
+  }
   std::string operator()(const act::SetTime& a) {
     if (!std::isfinite(a.hours) || a.hours < 0.0) return "time must be a number of hours, 0 or more";
     s.timeline.t_hours = std::min(a.hours, timeline_end(s));
@@ -201,11 +218,13 @@ struct Applier {
     if (std::string error = core::set_answer(s.quiz.answers, a.key, a.value); !error.empty()) return error;
     s.quiz.finished = false;
     if (a.key == "area") follow_area();
+    if (a.key == "concerns") follow_concerns();
     return {};
   }
   std::string operator()(const act::ClearAnswer& a) {
     if (!core::clear_answer(s.quiz.answers, a.key)) return a.key + ": unknown answer key";
     s.quiz.finished = false;
+    if (a.key == "concerns") follow_concerns();
     return {};
   }
   std::string operator()(const act::SetAnswers& a) {
@@ -216,6 +235,7 @@ struct Applier {
     s.quiz.answers = std::move(sheet);
     s.quiz.finished = false;
     follow_area();
+    follow_concerns();
     return {};
   }
   std::string operator()(const act::StepTo& a) { step_to(a.step); return {}; }

@@ -53,6 +53,10 @@ struct CrossSection {
   bool stamping = false;
   int stamps_done = 0;       // channels left in the skin after each stamp
   std::string selected_structure;  // card shown, "" for none
+  // The patient's concern drawn in the skin (structures.json "concerns"; "" for none): set by the
+  // picker, or by the questionnaire's concerns until the picker has been used.
+  std::string concern;
+  bool concern_picked = false;
 };
 
 struct TimelineView {

@@ -159,6 +159,7 @@ const Row kCommands[] = {
        if (!bool_of(c, "on", on)) return needs(c, "\"on\": true or false");
        return act::SetLoupe{on};
      }},
+    {"setConcern", false, [](const json& c, const AppState&, const HostHooks&) { return with_string<act::SetConcern>(c, "concern"); }},
     {"stamp", false, [](const json&, const AppState&, const HostHooks&) -> Outcome { return act::Stamp{}; }},
     // Healing timeline
     {"setTime", false, [](const json& c, const AppState&, const HostHooks&) -> Outcome {
@@ -341,6 +342,7 @@ json state_json(const AppState& s, bool include_answers) {
       {"comparing", s.cross.comparing},
       {"loupe", s.cross.loupe},
       {"structure", s.cross.selected_structure},  // the structure whose card is open ("" for none)
+      {"concern", s.cross.concern},               // the concern drawn in the skin ("" for none)
       {"compare_mm", s.cross.compare_mm},
       {"zoom", s.cross.zoom},
       {"pan_x_mm", s.cross.pan_x_mm},

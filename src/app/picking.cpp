@@ -2,6 +2,8 @@
 // a change to one needs the same change to the other (tests/app/picking_test.cpp checks the shapes).
 #include "app/picking.h"
 
+#include "core/skin.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -34,9 +36,22 @@ Follicle follicle_of(const SkinPane& p, double x) {
   const double pitch = p.follicle_pitch_mm;
   const float cell = static_cast<float>(std::floor(x / pitch + 0.5));
   const double terminal = p.terminal_hair ? 1.0 : 0.0;
-  return {cell * pitch + (hash(cell, 2.0f) - 0.5) * pitch * 0.3 + 0.37,
-          0.22 * (hash(cell, 9.0f) - 0.5),
-          mix(p.bounds_mm[4] - 0.25, p.bounds_mm[4] + 0.2 * terminal + 0.05, hash(cell, 5.0f))};
+  Follicle f{cell * pitch + (hash(cell, 2.0f) - 0.5) * pitch * 0.3 + 0.37,
+             0.22 * (hash(cell, 9.0f) - 0.5),
+             mix(p.bounds_mm[4] - 0.25, p.bounds_mm[4] + 0.2 * terminal + 0.05, hash(cell, 5.0f))};
+  // An enlarged pore is a follicle's opening: that cell's follicle stands upright under it.
+  if (p.concern.shape == static_cast<int>(core::ConcernShape::Pore) &&
+      static_cast<float>(std::floor(p.concern.x_mm / pitch + 0.5)) == cell) {
+    f.x = p.concern.x_mm;
+    f.slant = 0.0;
+  }
+  return f;
+}
+
+double dip_at(const SkinPane& p, double x) {
+  if (!p.concern.drawn()) return 0.0;
+  return core::concern_dip_mm(static_cast<core::ConcernShape>(p.concern.shape), p.concern.width_mm, p.concern.depth_mm,
+                              x - p.concern.x_mm);
 }
 
 // The shader's follicle_shape(): a tube with a rounded foot, (dx, dd) from its axis and lowest point.
@@ -135,9 +150,21 @@ Shapes shapes_at(const SkinPane& p, double x, double d) {
 
 }  // namespace
 
+double layer_depth_mm(const SkinPane& pane, double x_mm, double depth_mm) {
+  const double s = dip_at(pane, x_mm), e = pane.bounds_mm[2], r = pane.bounds_mm[4];
+  if (s <= 0.0 || depth_mm >= r) return depth_mm;
+  if (depth_mm < e + s) return depth_mm - s;
+  return e + (depth_mm - e - s) * (r - e) / (r - e - s);
+}
+
 std::string structure_at(const SkinPane& pane, double x_mm, double depth_mm, double slop_mm) {
-  const double d = depth_mm;
   const auto& b = pane.bounds_mm;
+  const auto& c = pane.concern;
+  if (c.drawn() && std::abs(x_mm - c.x_mm) < c.width_mm * 0.5) {
+    const double lowest = std::max(c.depth_mm, c.before_depth_mm) + b[2];
+    if (depth_mm >= -slop_mm && depth_mm <= lowest) return c.id;
+  }
+  const double d = layer_depth_mm(pane, x_mm, depth_mm);
   if (d < 0.0) return {};
   const Shapes s = shapes_at(pane, x_mm, d);
   // Topmost first, as the shader layers them: the sweat gland over the follicle, the follicle over

@@ -13,6 +13,13 @@ namespace skindepth::app {
 // The id (as in content/structures.json) of the structure drawn at (x_mm, depth_mm) of the pane;
 // empty above the skin. Localised structures come first, within `slop_mm` of their outline (a
 // finger is wider than a gland's wall), then the layer's fabric.
+// A concern drawn in the skin (pane.concern) comes first: a point in the sunken part of the surface,
+// or in the tissue under it down to the junction, names the concern's picture.
 std::string structure_at(const SkinPane& pane, double x_mm, double depth_mm, double slop_mm = 0.0);
+
+// The depth in the skin's own layers of a point drawn at depth_mm: under a concern's dip the epidermis
+// follows the sunken surface and the dermis is squeezed (shaders/skin.frag's unwarp()). Elsewhere
+// the same depth.
+double layer_depth_mm(const SkinPane& pane, double x_mm, double depth_mm);
 
 }  // namespace skindepth::app

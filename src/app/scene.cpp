@@ -139,8 +139,24 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
     p.look.channels_open = 1.0;
     p.look.bleeding = p.bleeding ? 1.0 : 0.0;
   }
+  const core::ConcernPicture* concern = s.content ? s.content->skin.find_concern(s.cross.concern) : nullptr;
+  if (concern) {
+    // In the middle of the view at rest (where the needles stand), to scale; never deeper than most
+    // of the dermis, so fat stays below even an ice-pick scar on thin skin.
+    p.concern.shape = static_cast<int>(concern->shape);
+    p.concern.id = concern->id;
+    p.concern.width_mm = concern->width_mm;
+    p.concern.depth_mm = std::min(concern->depth_mm, 0.8 * (p.bounds_mm[4] - p.bounds_mm[2]));
+  }
   if (timeline && s.content) {
     const auto h = core::sample(s.content->timeline, course_of(s), s.timeline.t_hours);
+    if (concern) {
+      // New collagen fills the dip by the content's share at most (an illustration, not a
+      // prediction); the dip before the course stays as a faint outline.
+      p.concern.fill = concern->course_fill * h.collagen_new;
+      p.concern.before_depth_mm = p.concern.depth_mm;
+      p.concern.depth_mm *= 1.0 - p.concern.fill;
+    }
     p.look = {h.channels_open, h.bleeding, h.redness, h.swelling, h.platelets, h.immune_cells,
               h.fibroblast_activity, h.collagen_iii, h.collagen_i, h.elastin, h.new_capillaries, h.epidermal_thickening};
     // Swelling lifts the surface a little; new collagen and a thicker epidermis thicken the skin.

@@ -9,6 +9,7 @@
 #include "core/timeline.h"
 
 #include <array>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -42,6 +43,18 @@ struct HealingLook {
   double epidermal_thickening = 0;
 };
 
+// The patient's concern drawn in the skin (core::ConcernPicture), in the pane's millimetres.
+struct ConcernInSkin {
+  int shape = -1;                  // a core::ConcernShape; -1: none drawn
+  std::string id;                  // the picture's id (structures.json "concerns")
+  double x_mm = 0.0;               // its middle
+  double width_mm = 0.0;
+  double depth_mm = 0.0;           // how far the surface sinks now (after any fill)
+  double before_depth_mm = 0.0;    // how far it sank before the course (the timeline's faint outline)
+  double fill = 0.0;               // share of the dip filled by new collagen so far (the timeline)
+  bool drawn() const { return shape >= 0; }
+};
+
 struct SkinPane {
   DepthMapping map;
   std::array<double, 6> bounds_mm{};  // surface, then the bottom of each layer (the last: fat band)
@@ -67,6 +80,7 @@ struct SkinPane {
   float lobule_mm = 0.3f;             // fat lobule size
   bool terminal_hair = false;         // thick scalp hair instead of fine vellus hair
   HealingLook look;
+  ConcernInSkin concern;
   // The loupe: an inset over the main pane's lower right corner, the same skin magnified around a
   // needle from the surface to below the papillae; `magnification` is its scale over the main pane's.
   bool inset = false;

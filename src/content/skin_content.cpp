@@ -200,9 +200,49 @@ void read_depth(const Reader& s, core::Structure& out) {
   if (d.has("from") && d.has("to") && !ordered) d.error_at("to", "expected \"to\" at or below \"from\"");
 }
 
+// One picture of a patient's concern: {"id", "shows": [concern values], "name", "card", "shape",
+// "size": {"width_mm", "depth_mm", sources | clinic_setting}, "course_fill": {"share", sources |
+// clinic_setting}, "sources"}.
+void read_concern(const Reader& c, core::ConcernPicture& out, const core::Content& content) {
+  c.reject_unknown({"id", "shows", "name", "card", "shape", "size", "course_fill", "sources"});
+  out.id = read_id(c);
+  out.concerns = c.strings("shows");
+  out.name = read_text(c, "name");
+  out.card = read_text(c, "card");
+  const std::string shape = c.string("shape");
+  if (auto found = core::concern_shape_from_id(shape)) out.shape = *found;
+  else if (!shape.empty()) c.error_at("shape", "unknown shape \"" + shape + "\"; expected rolling, boxcar, ice_pick, fold, stretch_mark, pore or pigment");
+  if (Reader size = c.member("size"); size.expect_object()) {
+    size.reject_unknown({"width_mm", "depth_mm", "sources", "clinic_setting"});
+    out.width_mm = size.number("width_mm", 0.05, 10.0);
+    out.depth_mm = size.number("depth_mm", 0.0, 1.5);
+    const bool flat = out.shape == core::ConcernShape::Pigment;
+    if (size.has("depth_mm") && flat != (out.depth_mm == 0.0))
+      size.error_at("depth_mm", flat ? "expected 0 (pigment does not change the surface)" : "expected a depth above 0");
+    out.size_basis = read_basis(size, content);
+  }
+  if (Reader fill = c.member("course_fill"); fill.expect_object()) {
+    fill.reject_unknown({"share", "sources", "clinic_setting"});
+    out.course_fill = fill.number("share", 0.0, 1.0);
+    out.fill_basis = read_basis(fill, content);
+  }
+  out.sources = read_sources(c, content);
+}
+
 void parse_structures(const Reader& root, core::Content& content) {
   if (!root.expect_object()) return;
-  root.reject_unknown({"structures"});
+  root.reject_unknown({"structures", "concerns"});
+  if (auto list = root.optional_member("concerns"); list && list->expect_array()) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      Reader c = list->element(i);
+      if (!c.expect_object()) continue;
+      core::ConcernPicture picture;
+      read_concern(c, picture, content);
+      check_unique(c, picture.id, seen, "concern");
+      content.skin.concerns.push_back(std::move(picture));
+    }
+  }
   Reader list = root.member("structures");
   if (!list.expect_array()) return;
   std::set<std::string> seen;

@@ -19,6 +19,38 @@ std::optional<Layer> layer_from_id(std::string_view id) {
   return std::nullopt;
 }
 
+namespace {
+constexpr std::array<std::string_view, 7> kConcernShapeIds = {"rolling", "boxcar", "ice_pick", "fold",
+                                                                "stretch_mark", "pore", "pigment"};
+double smoothstep(double e0, double e1, double x) {
+  const double t = std::clamp((x - e0) / (e1 - e0), 0.0, 1.0);
+  return t * t * (3.0 - 2.0 * t);
+}
+}  // namespace
+
+std::string_view concern_shape_id(ConcernShape shape) { return kConcernShapeIds[static_cast<int>(shape)]; }
+
+std::optional<ConcernShape> concern_shape_from_id(std::string_view id) {
+  for (std::size_t i = 0; i < kConcernShapeIds.size(); ++i)
+    if (kConcernShapeIds[i] == id) return static_cast<ConcernShape>(i);
+  return std::nullopt;
+}
+
+double concern_dip_mm(ConcernShape shape, double width_mm, double depth_mm, double dx_mm) {
+  const double a = width_mm > 0.0 ? std::abs(dx_mm) / (width_mm * 0.5) : 1.0;
+  if (a >= 1.0) return 0.0;
+  switch (shape) {
+    case ConcernShape::Rolling: return depth_mm * (0.5 + 0.5 * std::cos(M_PI * a));       // a wide, soft wave
+    case ConcernShape::Boxcar: return depth_mm * (1.0 - smoothstep(0.75, 1.0, a));         // steep walls, flat floor
+    case ConcernShape::IcePick: return depth_mm * std::pow(1.0 - a, 1.6);                   // a narrow V to a point
+    case ConcernShape::Fold: return depth_mm * std::pow(1.0 - a, 1.5);                      // a crease
+    case ConcernShape::StretchMark: return depth_mm * (1.0 - smoothstep(0.6, 1.0, a));     // a broad shallow band
+    case ConcernShape::Pore: return depth_mm * std::sqrt(1.0 - a * a);                      // a round funnel
+    case ConcernShape::Pigment: return 0.0;
+  }
+  return 0.0;
+}
+
 double BodyArea::skin_mm() const {
   double total = 0.0;
   for (int i = 0; i < static_cast<int>(Layer::Subcutis); ++i) total += thickness_mm[i];
@@ -62,5 +94,11 @@ const Device* NeedleCatalog::find_device(std::string_view id) const { return fin
 const SourcedText* NeedleCatalog::find_note(std::string_view id) const { return find_by_id(notes, id); }
 const SourcedText* NeedleCatalog::find_warning(std::string_view id) const { return find_by_id(warnings, id); }
 const Structure* SkinModel::find_structure(std::string_view id) const { return find_by_id(structures, id); }
+const ConcernPicture* SkinModel::find_concern(std::string_view id) const { return find_by_id(concerns, id); }
+const ConcernPicture* SkinModel::concern_for_answer(std::string_view concern_value) const {
+  for (const auto& c : concerns)
+    if (std::find(c.concerns.begin(), c.concerns.end(), concern_value) != c.concerns.end()) return &c;
+  return nullptr;
+}
 
 }  // namespace skindepth::core

@@ -81,6 +81,33 @@ struct Structure {
   std::vector<std::string> sources;
 };
 
+// A patient's concern drawn in the skin (a picture, not a diagnosis): the shape of the dip it leaves
+// in the surface and the dermis under it, or the pigment it adds. See concern_dip_mm().
+enum class ConcernShape { Rolling, Boxcar, IcePick, Fold, StretchMark, Pore, Pigment };
+// "rolling", "boxcar", "ice_pick", "fold", "stretch_mark", "pore", "pigment".
+std::string_view concern_shape_id(ConcernShape shape);
+std::optional<ConcernShape> concern_shape_from_id(std::string_view id);
+
+struct ConcernPicture {
+  std::string id;                     // rolling_scar, boxcar_scar, ...
+  std::vector<std::string> concerns;  // the questionnaire's concern values it pictures (acne_scars...)
+  Text name;
+  Text card;
+  ConcernShape shape = ConcernShape::Boxcar;
+  double width_mm = 1.0;              // across the surface
+  double depth_mm = 0.0;              // how far the surface sinks (0 for pigment)
+  LimitBasis size_basis;              // where the width and depth come from
+  // The share of the dip new collagen fills by the end of a course, as the timeline draws it: an
+  // illustration, never a prediction (0: the timeline draws no change).
+  double course_fill = 0.0;
+  LimitBasis fill_basis;
+  std::vector<std::string> sources;   // for the card's text
+};
+
+// How far the surface of a concern sinks at dx_mm from its middle (0 outside its width), mm.
+// shaders/skin.frag repeats this function; tests/app/concern_test.cpp holds them to the same numbers.
+double concern_dip_mm(ConcernShape shape, double width_mm, double depth_mm, double dx_mm);
+
 enum class DeviceMotion { Stamp, Roll };
 
 struct Device {
@@ -120,6 +147,7 @@ struct NeedleCatalog {
 struct SkinModel {
   std::vector<BodyArea> areas;
   std::vector<Structure> structures;
+  std::vector<ConcernPicture> concerns;  // structures.json "concerns": what the picker offers
   NeedleCatalog needles;
 
   const BodyArea* find_area(std::string_view id) const {
@@ -128,6 +156,9 @@ struct SkinModel {
     return nullptr;
   }
   const Structure* find_structure(std::string_view id) const;
+  const ConcernPicture* find_concern(std::string_view id) const;
+  // The first picture of a questionnaire concern value (acne_scars -> the boxcar scar), or null.
+  const ConcernPicture* concern_for_answer(std::string_view concern_value) const;
 };
 
 }  // namespace skindepth::core

@@ -34,12 +34,13 @@ std::uint64_t skin_key(const app::SkinPane& p, double seconds, int w, int h) {
                            p.channel_depth_mm, p.look.channels_open, p.look.bleeding, p.look.redness, p.look.swelling,
                            p.look.platelets, p.look.immune_cells, p.look.fibroblast_activity, p.look.collagen_iii,
                            p.look.collagen_i, p.look.elastin, p.look.new_capillaries, p.look.epidermal_thickening,
-                           seconds};
+                           seconds, p.concern.x_mm, p.concern.width_mm, p.concern.depth_mm,
+                           p.concern.before_depth_mm, p.concern.fill};
   k = fnv(k, values, sizeof values);
   k = fnv(k, p.bounds_mm.data(), sizeof(double) * p.bounds_mm.size());
   const float hints[] = {p.follicle_pitch_mm, p.sebaceous, p.sweat_pitch_mm, p.lobule_mm};
   k = fnv(k, hints, sizeof hints);
-  const int ints[] = {p.needle_count, p.bleeding ? 1 : 0, p.terminal_hair ? 1 : 0, w, h};
+  const int ints[] = {p.needle_count, p.bleeding ? 1 : 0, p.terminal_hair ? 1 : 0, p.concern.shape, w, h};
   return fnv(k, ints, sizeof ints);
 }
 
@@ -94,6 +95,8 @@ void Renderer::locate(Program& p, unsigned program) {
   p.look2 = glGetUniformLocation(program, "u_look2");
   p.hints = glGetUniformLocation(program, "u_hints");
   p.terminal = glGetUniformLocation(program, "u_terminal");
+  p.concern = glGetUniformLocation(program, "u_concern");
+  p.concern_before = glGetUniformLocation(program, "u_concern_before");
 }
 
 bool Renderer::init(std::string& error, bool parallel_compile) {
@@ -186,6 +189,10 @@ void Renderer::draw_skin(const app::SkinPane& pane, double seconds, Target& targ
   glUniform4f(skin_.look2, float(l.collagen_i), float(l.elastin), float(l.new_capillaries), float(l.epidermal_thickening));
   glUniform4f(skin_.hints, pane.follicle_pitch_mm, pane.sebaceous, pane.sweat_pitch_mm, pane.lobule_mm);
   glUniform1f(skin_.terminal, pane.terminal_hair ? 1.0f : 0.0f);
+  const auto& c = pane.concern;
+  glUniform4f(skin_.concern, static_cast<float>(c.shape), static_cast<float>(c.x_mm), static_cast<float>(c.width_mm),
+              static_cast<float>(c.depth_mm));
+  glUniform2f(skin_.concern_before, static_cast<float>(c.before_depth_mm), static_cast<float>(c.fill));
   glDrawArrays(GL_TRIANGLES, 0, 3);
   if (band) glDisable(GL_SCISSOR_TEST);
   glBindFramebuffer(GL_FRAMEBUFFER, 0);

@@ -50,6 +50,7 @@ class Renderer {
     unsigned program = 0;
     int rect = -1, px_per_mm = -1, origin = -1, needle = -1, needle_x0 = -1;
     int roller = -1, bounds = -1, channel = -1, bleeding = -1, time = -1, look0 = -1, look1 = -1, look2 = -1, hints = -1, terminal = -1;
+    int concern = -1, concern_before = -1;
   };
   struct Target {
     unsigned fbo = 0, texture = 0;

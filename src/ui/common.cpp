@@ -58,6 +58,21 @@ bool tap_row(const char* label, bool selected, float height) {
 
 void text_wrapped(const std::string& text) { ImGui::TextWrapped("%s", text.c_str()); }
 
+void concern_picker(const app::AppState& state, Actions& out) {
+  if (!state.content || state.content->skin.concerns.empty()) return;
+  const auto& skin = state.content->skin;
+  const core::ConcernPicture* shown = skin.find_concern(state.cross.concern);
+  ImGui::TextUnformatted(state.ui("concern.picker").c_str());
+  ImGui::SetNextItemWidth(-1);
+  const std::string none = state.ui("concern.none");
+  if (ImGui::BeginCombo("##concern", shown ? shown->name.get(state.language).c_str() : none.c_str(), ImGuiComboFlags_HeightLarge)) {
+    if (tap_row(none.c_str(), !shown)) out.push_back(app::act::SetConcern{});
+    for (const auto& c : skin.concerns)
+      if (tap_row(c.name.get(state.language).c_str(), shown == &c)) out.push_back(app::act::SetConcern{c.id});
+    ImGui::EndCombo();
+  }
+}
+
 void disclaimer(const app::AppState& state) {
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyle().Colors[ImGuiCol_TextDisabled]);

@@ -87,6 +87,7 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
       bool loupe = state.cross.loupe;
       if (ImGui::Checkbox(state.ui("cross.loupe").c_str(), &loupe)) out.push_back(app::act::SetLoupe{loupe});
     }
+    concern_picker(state, out);
     const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
     const bool rolls = app::rolling_device(state);
     if (ImGui::Button(state.ui(rolls ? "cross.roll" : "cross.stamp").c_str(), ImVec2(half, 0))) out.push_back(app::act::Stamp{});

@@ -34,6 +34,8 @@ bool button(const std::string& label, float w = 0.0f, float h = 0.0f);
 // min_target() tall, text centred.
 bool tap_row(const char* label, bool selected, float height = 0.0f);
 void text_wrapped(const std::string& text);
+// "Concern shown in the skin": none, or one of the content's pictures (structures.json "concerns").
+void concern_picker(const app::AppState& state, Actions& out);
 void disclaimer(const app::AppState& state);
 // "Sources: Meng 2022; Kalluri 2011" (app::sources_text) in small muted type.
 void sources_line(const app::AppState& state, const std::vector<std::string>& ids);

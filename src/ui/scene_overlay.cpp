@@ -12,6 +12,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 #include <cmath>
 #include <cstdio>
 
@@ -121,26 +122,56 @@ std::string pick_by_depth(const app::AppState& state, double depth) {
   return best;
 }
 
+// What a card shows: a structure's, or a concern picture's, name, text and sources.
+struct Card {
+  std::string id;
+  const core::Text* name = nullptr;
+  const core::Text* text = nullptr;
+  const std::vector<std::string>* sources = nullptr;
+};
+
+std::optional<Card> card_of(const app::AppState& state, const std::string& id) {
+  if (!state.content || id.empty()) return std::nullopt;
+  if (const core::Structure* s = state.content->skin.find_structure(id)) return Card{s->id, &s->name, &s->card, &s->sources};
+  if (const core::ConcernPicture* c = state.content->skin.find_concern(id)) return Card{c->id, &c->name, &c->card, &c->sources};
+  return std::nullopt;
+}
+
 // The structure drawn under a point of the scene (CSS pixels), within `slop_px` of its outline.
-const core::Structure* pick_structure(const app::AppState& state, const app::Scene& scene, ImVec2 at, float slop_px) {
-  if (!state.content) return nullptr;
+std::optional<Card> pick_structure(const app::AppState& state, const app::Scene& scene, ImVec2 at, float slop_px) {
+  if (!state.content) return std::nullopt;
   for (auto it = scene.panes.rbegin(); it != scene.panes.rend(); ++it) {  // the loupe, on top, first
     const auto& pane = *it;
     const auto& m = pane.map;
     if (!m.rect.contains(at.x, at.y)) continue;
     const double depth = m.depth_mm(at.y);
     const std::string id = app::structure_at(pane, m.x_mm(at.x), depth, slop_px / m.px_per_mm);
-    if (const core::Structure* s = state.content->skin.find_structure(id)) return s;
-    return state.content->skin.find_structure(pick_by_depth(state, depth));
+    if (auto card = card_of(state, id)) return card;
+    return card_of(state, pick_by_depth(state, app::layer_depth_mm(pane, m.x_mm(at.x), depth)));
   }
-  return nullptr;
+  return std::nullopt;
+}
+
+// The concern drawn in the skin: its name over its middle, marked as an illustration.
+void draw_concern_label(ImDrawList* dl, const app::AppState& state, const app::SkinPane& pane, float em) {
+  const auto card = card_of(state, pane.concern.id);
+  if (!pane.concern.drawn() || !card) return;
+  const auto& m = pane.map;
+  std::string label = card->name->get(state.language) + " \xC2\xB7 " + state.ui("concern.illustration");
+  if (state.view == app::View::Timeline && pane.concern.before_depth_mm > 0.0) label += "\n" + state.ui("concern.before_outline");
+  const ImVec2 size = ImGui::CalcTextSize(label.c_str());
+  // At the pane's foot beside the ruler: the device stands above the skin, the loupe at the right.
+  const ImVec2 p(m.rect.x + em * 3.2f, m.rect.y + m.rect.h - size.y - em * 0.7f);
+  dl->AddRectFilled(ImVec2(p.x - em * 0.4f, p.y - em * 0.2f), ImVec2(p.x + size.x + em * 0.4f, p.y + size.y + em * 0.2f),
+                    IM_COL32(255, 255, 255, 225), em * 0.35f);
+  dl->AddText(p, IM_COL32(40, 60, 120, 255), label.c_str());
 }
 
 // The picked structure's card, over the drawing's top-left corner, with its sources.
 void draw_structure_card(const app::AppState& state, const app::Layout& layout, Actions& out) {
   if (state.view != app::View::CrossSection || state.cross.selected_structure.empty() || !state.content) return;
-  const core::Structure* s = state.content->skin.find_structure(state.cross.selected_structure);
-  if (!s) return;
+  const auto card = card_of(state, state.cross.selected_structure);
+  if (!card) return;
   const float em = ImGui::GetFontSize();
   const float w = std::min(layout.scene.w - em * 4.0f, em * 20.0f);
   ImGui::SetNextWindowPos(ImVec2(layout.scene.x + em * 3.2f, layout.scene.y + em * 0.6f));
@@ -148,10 +179,10 @@ void draw_structure_card(const app::AppState& state, const app::Layout& layout, 
   ImGui::SetNextWindowBgAlpha(0.96f);
   if (ImGui::Begin("##structure_card", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize)) {
-    ImGui::TextUnformatted(s->name.get(state.language).c_str());
+    ImGui::TextUnformatted(card->name->get(state.language).c_str());
     ImGui::Separator();
-    text_wrapped(s->card.get(state.language));
-    sources_line(state, s->sources);
+    text_wrapped(card->text->get(state.language));
+    sources_line(state, *card->sources);
     if (compact_button(state.ui("common.close"))) out.push_back(app::act::SelectStructure{});
   }
   ImGui::End();
@@ -176,6 +207,7 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
       draw_ruler(dl, pane, em);
       draw_layer_names(dl, state, pane, em);
       if (state.view == app::View::CrossSection && !pane.inset) draw_depth_label(dl, state, pane, em);
+      if (!pane.inset) draw_concern_label(dl, state, pane, em);
       dl->PopClipRect();
     }
     if (pane.inset) draw_loupe_frame(dl, state, pane, em);
@@ -201,13 +233,13 @@ void draw_scene_overlay(const app::AppState& state, const app::Layout& layout, c
       out.push_back(app::act::Pan{-io.MouseDelta.x / m.px_per_mm, -io.MouseDelta.y / m.px_per_mm});
     // Hover: the structure under the pointer, named beside it (a tap or click opens its card).
     if (!touch && state.view == app::View::CrossSection && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-      const core::Structure* hovered = pick_structure(state, scene, io.MousePos, em * 0.15f);
-      if (hovered) ImGui::SetTooltip("%s\n%s", hovered->name.get(state.language).c_str(), state.ui("cross.hover_hint").c_str());
+      const auto hovered = pick_structure(state, scene, io.MousePos, em * 0.15f);
+      if (hovered) ImGui::SetTooltip("%s\n%s", hovered->name->get(state.language).c_str(), state.ui("cross.hover_hint").c_str());
     }
     const float drag = std::sqrt(io.MouseDragMaxDistanceSqr[0]);
     if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) && drag < em * 0.5f && state.view == app::View::CrossSection) {
       // A fingertip covers more than a pointer: thin vessels and glands are found within 0.4 em.
-      if (const core::Structure* picked = pick_structure(state, scene, io.MousePos, em * 0.4f))
+      if (const auto picked = pick_structure(state, scene, io.MousePos, em * 0.4f))
         out.push_back(app::act::SelectStructure{picked->id});
     }
   }

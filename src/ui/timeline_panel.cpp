@@ -159,6 +159,9 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
       out.push_back(app::act::SetCourse{state.timeline.sessions, static_cast<double>(weeks)});
     const std::string needle = state.ui("timeline.needle") + ": " + app::mm_text(state.cross.needle_mm);
     ImGui::TextUnformatted(needle.c_str());
+    concern_picker(state, out);
+    if (const core::ConcernPicture* c = state.content->skin.find_concern(state.cross.concern); c && c->course_fill > 0.0)
+      muted(state.ui("concern.course_note"));
     text_wrapped(model->downtime_note.get(lang));
     sources_line(state, model->downtime_sources);
     disclaimer(state);
