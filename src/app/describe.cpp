@@ -6,10 +6,25 @@
 #include "core/depth.h"
 #include "core/timeline.h"
 
+#include <cmath>
+
 
 namespace skindepth::app {
 
 namespace {
+
+// The concern drawn in the skin, if any: " Drawn in the skin: Boxcar acne scar (illustration, not a
+// prediction)." and on the timeline how much of it new collagen has filled so far.
+std::string describe_concern(const AppState& s) {
+  const core::ConcernPicture* c = s.content->skin.find_concern(s.cross.concern);
+  if (!c) return {};
+  std::string text = " " + s.ui("describe.concern") + " " + c->name.get(s.language) + " (" + s.ui("concern.illustration") + ").";
+  if (s.view == View::Timeline && c->course_fill > 0.0) {
+    const auto h = core::sample(s.content->timeline, course_of(s), s.timeline.t_hours);
+    text += " " + s.ui("describe.concern_filled") + " " + std::to_string(static_cast<int>(std::lround(c->course_fill * h.collagen_new * 100.0))) + "%.";
+  }
+  return text;
+}
 
 std::string describe_cross(const AppState& s) {
   const auto& c = *s.content;
@@ -26,7 +41,7 @@ std::string describe_cross(const AppState& s) {
   };
   std::string text = area->name.get(s.language) + ". " + one(s.cross.needle_mm);
   if (s.cross.comparing) text += " " + s.ui("describe.compared_with") + " " + one(s.cross.compare_mm);
-  return text;
+  return text + describe_concern(s);
 }
 
 std::string describe_timeline(const AppState& s) {
@@ -35,7 +50,7 @@ std::string describe_timeline(const AppState& s) {
   const core::PhaseInfo* phase = model.find_phase(h.phase);
   std::string text = s.ui("view.timeline") + ": " + describe_time(s) + ". ";
   if (phase) text += phase->what_happens.get(s.language);
-  return text;
+  return text + describe_concern(s);
 }
 
 }  // namespace
