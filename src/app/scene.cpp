@@ -160,8 +160,9 @@ SkinPane make_pane(const AppState& s, const Rect& rect, double needle_mm) {
     p.look = {h.channels_open, h.bleeding, h.redness, h.swelling, h.platelets, h.immune_cells,
               h.fibroblast_activity, h.collagen_iii, h.collagen_i, h.elastin, h.new_capillaries, h.epidermal_thickening};
     // Swelling lifts the surface a little; new collagen and a thicker epidermis thicken the skin.
-    const double epi_gain = t[1] * 0.4 * h.epidermal_thickening;
-    const double dermis_gain = t[3] * 0.08 * h.collagen_new;
+    const auto& model = s.content->timeline;
+    const double epi_gain = t[1] * model.epidermis_gain * h.epidermal_thickening;
+    const double dermis_gain = t[3] * model.dermis_gain * h.collagen_new;
     p.bounds_mm[2] += epi_gain;
     p.bounds_mm[3] += epi_gain;
     p.bounds_mm[4] += epi_gain + dermis_gain;

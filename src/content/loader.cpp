@@ -67,6 +67,23 @@ void check_sources(const Reader& parent, const std::string& key, const std::vect
   }
 }
 
+std::vector<std::string> read_sources(const Reader& r, const core::Content& content) {
+  auto ids = r.strings("sources");
+  check_sources(r, "sources", ids, content);
+  return ids;
+}
+
+// {"sources": [...]} or {"clinic_setting": true}: every limit says where it comes from.
+core::LimitBasis read_basis(const Reader& r, const core::Content& content) {
+  core::LimitBasis basis;
+  basis.clinic_setting = r.boolean("clinic_setting", false);
+  if (r.has("sources")) basis.sources = read_sources(r, content);
+  if (!basis.clinic_setting && basis.sources.empty())
+    r.error("expected \"sources\", or \"clinic_setting\": true where no published figure exists");
+  if (basis.clinic_setting && r.has("sources")) r.error_at("clinic_setting", "a limit with sources is not a clinic setting");
+  return basis;
+}
+
 namespace {
 
 // Parses one file's text; a missing file or broken JSON becomes an error at its root.

@@ -69,5 +69,9 @@ core::Text read_text(const Reader& parent, const std::string& key, bool required
 // Checks that each id in `ids` is a source in `content`; records an error at parent/key otherwise.
 void check_sources(const Reader& parent, const std::string& key, const std::vector<std::string>& ids,
                    const core::Content& content, bool required = true);
+// The required "sources" member of r: ids checked against sources.json.
+std::vector<std::string> read_sources(const Reader& r, const core::Content& content);
+// {"sources": [...]} or {"clinic_setting": true}: a figure says where it comes from.
+core::LimitBasis read_basis(const Reader& r, const core::Content& content);
 
 }  // namespace skindepth::content

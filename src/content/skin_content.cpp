@@ -62,12 +62,6 @@ void check_unique(const Reader& r, const std::string& id, std::set<std::string>&
   if (!seen.insert(id).second) r.error_at("id", std::string("duplicate ") + what + " id \"" + id + "\"");
 }
 
-std::vector<std::string> read_sources(const Reader& r, const core::Content& content) {
-  auto ids = r.strings("sources");
-  check_sources(r, "sources", ids, content);
-  return ids;
-}
-
 std::optional<core::Layer> read_layer(const Reader& r, const std::string& key) {
   const std::string id = r.string(key);
   if (id.empty()) return std::nullopt;
@@ -107,17 +101,6 @@ void read_thickness(const Reader& area, core::BodyArea& out) {
   if (t.has("subcutis") && bottom + core::kBoundaryToleranceMm < kMaxNeedleMm)
     t.error_at("subcutis", "expected a fat band reaching at least " + format_number(kMaxNeedleMm) +
                                " mm below the surface (the longest needle); skin + band is " + format_number(bottom) + " mm");
-}
-
-// {"sources": [...]} or {"clinic_setting": true}: every limit says where it comes from.
-core::LimitBasis read_basis(const Reader& r, const core::Content& content) {
-  core::LimitBasis basis;
-  basis.clinic_setting = r.boolean("clinic_setting", false);
-  if (r.has("sources")) basis.sources = read_sources(r, content);
-  if (!basis.clinic_setting && basis.sources.empty())
-    r.error("expected \"sources\", or \"clinic_setting\": true where no published figure exists");
-  if (basis.clinic_setting && r.has("sources")) r.error_at("clinic_setting", "a limit with sources is not a clinic setting");
-  return basis;
 }
 
 void read_limits(const Reader& area, core::BodyArea& out, const core::Content& content) {

@@ -39,12 +39,6 @@ core::Text read_patient_text(const Reader& r, const std::string& key, const core
   return text;
 }
 
-std::vector<std::string> read_sources(const Reader& r, const core::Content& content) {
-  auto ids = r.strings("sources");
-  check_sources(r, "sources", ids, content);
-  return ids;
-}
-
 void parse_phases(const Reader& root, HealingModel& model, const core::Content& content) {
   Reader list = root.member("phases");
   if (!list.expect_array()) return;
@@ -132,6 +126,19 @@ void parse_figures(const Reader& root, HealingModel& model, const core::Content&
     if (model.fade_hours <= 0.0) course.error_at("fade_over", "expected a duration above 0");
     model.course_sources = read_sources(course, content);
   }
+
+  if (auto thickening = root.optional_member("thickening"); thickening && thickening->expect_object()) {
+    thickening->reject_unknown({"epidermis", "dermis"});
+    auto gain = [&](const char* layer, double& share, core::LimitBasis& basis) {
+      Reader g = thickening->member(layer);
+      if (!g.expect_object()) return;
+      g.reject_unknown({"share", "sources", "clinic_setting"});
+      share = g.number("share", 0.0, 1.0);
+      basis = read_basis(g, content);
+    };
+    gain("epidermis", model.epidermis_gain, model.epidermis_gain_basis);
+    gain("dermis", model.dermis_gain, model.dermis_gain_basis);
+  }
 }
 
 void parse_key_moments(const Reader& root, HealingModel& model, const core::Content& content) {
@@ -207,7 +214,7 @@ void parse_guidance(const Reader& root, HealingModel& model, const core::Content
 
 void parse_timeline(const Reader& root, core::Content& content) {
   if (!root.expect_object()) return;
-  root.reject_unknown({"phases", "channels", "redness", "downtime", "course", "key_moments", "guidance"});
+  root.reject_unknown({"phases", "channels", "redness", "downtime", "course", "thickening", "key_moments", "guidance"});
   HealingModel model;
   parse_phases(root, model, content);
   parse_figures(root, model, content);

@@ -3,6 +3,7 @@
 // scrub, play at any speed or step, and the command line and the tests see exactly what the view draws.
 #pragma once
 
+#include "core/skin.h"
 #include "core/text.h"
 
 #include <array>
@@ -114,6 +115,14 @@ struct HealingModel {
   // After the last session's remodelling ends, the new collagen fades back over this long.
   double fade_hours = kHoursPerYear;
   std::vector<std::string> course_sources;
+
+  // How much thicker the drawing makes each layer at the most new skin the view shows, as shares of
+  // its thickness (timeline.json "thickening"; without it nothing thickens): the epidermis after
+  // Aust 2008 (about 40% at a year), the dermis the clinic's setting unless a source is given.
+  double epidermis_gain = 0.0;
+  LimitBasis epidermis_gain_basis;
+  double dermis_gain = 0.0;
+  LimitBasis dermis_gain_basis;
 
   std::vector<KeyMoment> key_moments;
   std::vector<GuidanceWindow> guidance;

@@ -606,7 +606,8 @@ class Document {
         break;
       }
     }
-    if (basis_key.empty()) return "";
+    // A figure in an object that is itself the clinic's setting: "size": {"width_mm": 4, "clinic_setting": true}.
+    if (basis_key.empty()) return owner.value("clinic_setting", false) ? " <b>(clinic's setting)</b>" : "";
     const json& b = owner[basis_key];
     if (b.value("clinic_setting", false)) return " <b>(clinic's setting)</b>";
     if (b.contains("sources")) return " (" + source_links(b["sources"]) + ")";

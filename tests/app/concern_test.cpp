@@ -143,6 +143,24 @@ TEST(ConcernScene, TheTimelineFillsTheDipAsNewCollagenBuildsAgainstTheBefore) {
   EXPECT_EQ(at(core::kHoursPerYear).fill, 0.0);
 }
 
+TEST(Thickening, TheTimelineThickensEachLayerByTheContentsShare) {
+  const auto& model = content::default_content().timeline;
+  EXPECT_DOUBLE_EQ(model.epidermis_gain, 0.4);
+  EXPECT_EQ(model.epidermis_gain_basis.sources, std::vector<std::string>{"aust2008"});
+  EXPECT_TRUE(model.dermis_gain_basis.clinic_setting) << "no source measured the dermis' thickness";
+  AppState s = make_state();
+  const auto flat = main_pane(s).bounds_mm;
+  ASSERT_TRUE(apply(s, act::SetView{View::Timeline}));
+  ASSERT_TRUE(apply(s, act::SetCourse{4, 4.0}));
+  ASSERT_TRUE(apply(s, act::SetTime{core::kHoursPerYear}));
+  const auto year = main_pane(s).bounds_mm;
+  const auto h = core::sample(model, course_of(s), s.timeline.t_hours);
+  const double epidermis = flat[2] - flat[1], dermis = flat[4] - flat[3];
+  EXPECT_NEAR((year[2] - year[1]) - epidermis, epidermis * 0.4 * h.epidermal_thickening, 1e-12);
+  EXPECT_NEAR((year[4] - year[3]) - dermis, dermis * model.dermis_gain * h.collagen_new, 1e-12);
+  EXPECT_GT(h.epidermal_thickening, 0.0);
+}
+
 TEST(ConcernPicking, TheDipNamesTheScarAndTheLayersUnderItFollowTheSunkenSurface) {
   AppState s = make_state();
   ASSERT_TRUE(apply(s, act::SetConcern{"boxcar_scar"}));
