@@ -365,6 +365,8 @@ json state_json(const AppState& s, bool include_answers) {
     const auto r = core::query_depth(*area, s.content->skin, s.cross.needle_mm);
     j["tip_layer"] = core::layer_id(r.tip_layer);
     j["tip_layer_name"] = s.ui("layer." + std::string(core::layer_id(r.tip_layer)));
+    // The drawing in words: the caption of its copy on the printed sheet and on a plan's card.
+    j["picture_caption"] = describe_needle(s);
     j["skin_mm"] = r.skin_mm;
     j["within_usual_range"] = r.within_usual_range;
     j["beyond_dermis"] = r.beyond_dermis;

@@ -18,7 +18,7 @@ Widget.prototype._showPlanCard = function () {
     return self.command({cmd: 'setArea', area: r.card.area_id}).then(function (a) {
       return r.card.depth_mm ? self.command({cmd: 'setNeedleLength', mm: r.card.depth_mm}) : a;
     }).then(function (n) {
-      caption = n.state.needle_mm.toFixed(2) + ' mm: ' + n.state.tip_layer_name;
+      caption = n.state.picture_caption;
       return self._picture();
     }).then(function (picture) {
       if (picture) box.insertBefore(figure(picture, caption), box.querySelector('h3'));
