@@ -72,7 +72,14 @@ test('a part that cannot be fetched: said in the view and by the command; trying
   // The tab opens the view, which says what went wrong and offers to try again.
   const box = await page.locator('#skindepth-main canvas').boundingBox();
   const target = async (label) => (await stats(page)).targets.find((t) => t.label === label);
-  const click = async (t) => { await page.mouse.click(box.x + t.x + t.w / 2, box.y + t.y + t.h / 2); await settle(page, 500); };
+  // Held over a few frames: ImGui reads the button once a frame, and a loaded machine draws slowly.
+  const click = async (t) => {
+    await page.mouse.move(box.x + t.x + t.w / 2, box.y + t.y + t.h / 2);
+    await page.mouse.down();
+    await page.waitForTimeout(150);
+    await page.mouse.up();
+    await settle(page, 500);
+  };
   await click(await target(ui['view.timeline'].en));
   let retry = null;
   for (let i = 0; i < 40 && !retry; ++i) { await page.waitForTimeout(250); retry = await target(ui['app.try_again'].en); }
