@@ -62,7 +62,6 @@ struct Applier {
                           {"detail", {{"decision", core::decision_id(plan->decision)}, {"area", s.cross.area_id}}}});
     }
   }
-  // The drawing follows the area the patient picks.
   // The questionnaire's first concern with a picture is drawn in the skin, until the picker is used.
   void follow_concerns() {
     if (s.cross.concern_picked || !s.content) return;
@@ -74,6 +73,7 @@ struct Applier {
       }
   }
 
+  // The drawing follows the area the patient picks.
   void follow_area() {
     if (s.quiz.answers.has_area && s.content) {
       const std::string id(core::area_id(s.quiz.answers.values.area));

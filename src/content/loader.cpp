@@ -84,6 +84,13 @@ core::LimitBasis read_basis(const Reader& r, const core::Content& content) {
   return basis;
 }
 
+double read_share(const Reader& r, core::LimitBasis& basis, const core::Content& content) {
+  r.reject_unknown({"share", "sources", "clinic_setting"});
+  const double share = r.number("share", 0.0, 1.0);
+  basis = read_basis(r, content);
+  return share;
+}
+
 namespace {
 
 // Parses one file's text; a missing file or broken JSON becomes an error at its root.

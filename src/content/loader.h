@@ -73,5 +73,7 @@ void check_sources(const Reader& parent, const std::string& key, const std::vect
 std::vector<std::string> read_sources(const Reader& r, const core::Content& content);
 // {"sources": [...]} or {"clinic_setting": true}: a figure says where it comes from.
 core::LimitBasis read_basis(const Reader& r, const core::Content& content);
+// {"share": 0..1, "sources": [...] | "clinic_setting": true}: a share with where it comes from.
+double read_share(const Reader& r, core::LimitBasis& basis, const core::Content& content);
 
 }  // namespace skindepth::content

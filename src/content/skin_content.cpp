@@ -204,11 +204,7 @@ void read_concern(const Reader& c, core::ConcernPicture& out, const core::Conten
       size.error_at("depth_mm", flat ? "expected 0 (pigment does not change the surface)" : "expected a depth above 0");
     out.size_basis = read_basis(size, content);
   }
-  if (Reader fill = c.member("course_fill"); fill.expect_object()) {
-    fill.reject_unknown({"share", "sources", "clinic_setting"});
-    out.course_fill = fill.number("share", 0.0, 1.0);
-    out.fill_basis = read_basis(fill, content);
-  }
+  if (Reader fill = c.member("course_fill"); fill.expect_object()) out.course_fill = read_share(fill, out.fill_basis, content);
   out.sources = read_sources(c, content);
 }
 

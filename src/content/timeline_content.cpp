@@ -129,15 +129,8 @@ void parse_figures(const Reader& root, HealingModel& model, const core::Content&
 
   if (auto thickening = root.optional_member("thickening"); thickening && thickening->expect_object()) {
     thickening->reject_unknown({"epidermis", "dermis"});
-    auto gain = [&](const char* layer, double& share, core::LimitBasis& basis) {
-      Reader g = thickening->member(layer);
-      if (!g.expect_object()) return;
-      g.reject_unknown({"share", "sources", "clinic_setting"});
-      share = g.number("share", 0.0, 1.0);
-      basis = read_basis(g, content);
-    };
-    gain("epidermis", model.epidermis_gain, model.epidermis_gain_basis);
-    gain("dermis", model.dermis_gain, model.dermis_gain_basis);
+    if (Reader g = thickening->member("epidermis"); g.expect_object()) model.epidermis_gain = read_share(g, model.epidermis_gain_basis, content);
+    if (Reader g = thickening->member("dermis"); g.expect_object()) model.dermis_gain = read_share(g, model.dermis_gain_basis, content);
   }
 }
 
