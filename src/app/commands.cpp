@@ -245,8 +245,18 @@ const Row kCommands[] = {
                                            {"close", s.ui("card.close")}, {"language", s.language}}}};
        const auto& lang = summary->language;
        json card = plan_sheet_json(*s.content, lang, plan_view(*s.content, *summary));
+       const bool proceed = summary->decision == core::Decision::Proceed;
        card.update({{"valid", true}, {"title", s.content->ui("card.title", lang)}, {"close", s.content->ui("card.close", lang)},
-                    {"area_id", summary->area}, {"depth_mm", summary->decision == core::Decision::Proceed ? plan_needle_mm(s, summary->depth_mm) : 0.0}});
+                    {"area_id", summary->area}, {"depth_mm", proceed ? plan_needle_mm(s, summary->depth_mm) : 0.0}});
+       if (proceed && s.content->skin.find_area(summary->area)) {
+         // The caption of the drawing the card carries (the printed sheet's, describe_needle), in the
+         // card's language: the widget as the page will set it, the plan's area at the plan's needle.
+         AppState shown = s;
+         shown.language = lang;
+         shown.cross.area_id = summary->area;
+         shown.cross.needle_mm = card["depth_mm"];
+         card["picture_caption"] = describe_needle(shown);
+       }
        return json{{"card", card}};
      }, kPlan},
     {"getStats", true, [](const json&, const AppState&, const HostHooks& h) -> Outcome {
@@ -365,8 +375,6 @@ json state_json(const AppState& s, bool include_answers) {
     const auto r = core::query_depth(*area, s.content->skin, s.cross.needle_mm);
     j["tip_layer"] = core::layer_id(r.tip_layer);
     j["tip_layer_name"] = s.ui("layer." + std::string(core::layer_id(r.tip_layer)));
-    // The drawing in words: the caption of its copy on the printed sheet and on a plan's card.
-    j["picture_caption"] = describe_needle(s);
     j["skin_mm"] = r.skin_mm;
     j["within_usual_range"] = r.within_usual_range;
     j["beyond_dermis"] = r.beyond_dermis;

@@ -185,6 +185,11 @@ TEST(Commands, APlanLinkIsReadIntoACardInItsLanguage) {
   EXPECT_NE(card["area"].get<std::string>().find("Mejillas"), std::string::npos) << card["area"];
   EXPECT_EQ(card["sections"][0]["items"][2]["text"], "1.00\xE2\x80\x93" "1.50 mm");
   EXPECT_EQ(card["sections"][1]["items"].size(), 2u);
+  // The drawing's caption, in the card's language, for the plan's area at the plan's needle; the
+  // widget itself is not moved by reading the link.
+  EXPECT_EQ(card["picture_caption"].get<std::string>().rfind("Mejillas. Aguja 1.25 mm", 0), 0u) << card["picture_caption"];
+  EXPECT_EQ(s.language, "en");
+  EXPECT_EQ(s.cross.needle_mm, 1.0);
   card = command(s, {{"cmd", "readPlanLink"}, {"url", url.substr(0, url.size() - 9) + "%zz"}})["card"];
   EXPECT_FALSE(card["valid"].get<bool>());
   EXPECT_EQ(card["notice"], s.ui("card.invalid"));

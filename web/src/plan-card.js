@@ -14,14 +14,12 @@ Widget.prototype._showPlanCard = function () {
     // A plan that proceeds: the drawing below shows its area at its depth, and the card carries a copy
     // of it, as the printed sheet does. (One that says to wait shows no needles at a depth.)
     if (!r.card.valid || r.card.decision_id !== 'proceed') return;
-    var caption = '';
     return self.command({cmd: 'setArea', area: r.card.area_id}).then(function (a) {
       return r.card.depth_mm ? self.command({cmd: 'setNeedleLength', mm: r.card.depth_mm}) : a;
-    }).then(function (n) {
-      caption = n.state.picture_caption;
+    }).then(function () {
       return self._picture();
     }).then(function (picture) {
-      if (picture) box.insertBefore(figure(picture, caption), box.querySelector('h3'));
+      if (picture) box.insertBefore(figure(picture, r.card.picture_caption), box.querySelector('h3'));
     });
   });
 };
