@@ -97,3 +97,39 @@ test('the poster is small and drawn from the content: its fat begins where the d
   const y = Math.round(((dermisEnd + 0.3) / 3.0) * 1000 * 10) / 10;  // scripts/poster.mjs: -0.3 mm to 2.7 mm over 1,000 units
   assert.ok(svg.toString().includes(`<rect y="${y}"`), `a layer starts at y=${y} (${dermisEnd} mm)`);
 });
+
+// The GPU worker (web/skindepth-gpu.js) tells the start when the browser's GPU side is free; the widget
+// makes its WebGL2 context then. It is a help, never a condition: missing, failing or silent, the
+// widget starts all the same.
+test('the GPU worker answers once awake and after each read-back; the widget starts without it or when it falls silent', async () => {
+  const {context, page, errors} = await open(site.browser, site.url, kPhone, {waitFor: '[data-ready="true"]'});
+  const answers = await page.evaluate(() => new Promise((resolve) => {
+    const w = new Worker('skindepth-gpu.js'), got = [];
+    w.onmessage = (e) => {
+      got.push(e.data);
+      if (got.length < 3) w.postMessage(0);
+      else { w.terminate(); resolve(got); }
+    };
+  }));
+  assert.deepEqual(answers, [true, true, true], 'awake (WebGL2 in the worker), then one answer per question');
+  assert.deepEqual(errors, []);
+  await context.close();
+  const kinds = {
+    missing: {status: 404, type: 'text/plain', body: 'not here'},
+    broken: {status: 200, type: 'text/javascript', body: 'throw new Error("broken worker");'},
+    silent: {status: 200, type: 'text/javascript', body: '// says nothing'},
+    'awake, then silent': {status: 200, type: 'text/javascript', body: 'postMessage(true);'},
+  };
+  for (const [kind, response] of Object.entries(kinds)) {
+    const s = await serve({overrides: {'/skindepth-gpu.js': response}});
+    try {
+      const t0 = Date.now();
+      const {context, page} = await open(site.browser, s.url, kPhone, {waitFor: '[data-drawn="true"]'});
+      assert.equal(await page.getAttribute('#skindepth-main', 'data-error'), null, kind);
+      assert.ok(Date.now() - t0 < 30000, `${kind}: started in ${Date.now() - t0} ms`);
+      await context.close();
+    } finally {
+      s.server.close();
+    }
+  }
+});

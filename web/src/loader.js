@@ -152,13 +152,18 @@ function afterPagePainted(fn) {
 // must be same-origin), there is no warm-up and the widget's context pays the wait itself.
 var gpuPromise = null;
 var gpuWorker = null;  // held for the page's life: the idle worker keeps its context, the GPU stays awake
+var gpuAwake = false;  // the worker made its context: it can tell when the GPU side is free (whenGpuIdle)
 function warmGpu() {
   if (gpuPromise) return gpuPromise;
   gpuPromise = new Promise(function (resolve) {
     if (typeof Worker !== 'function' || typeof OffscreenCanvas !== 'function' ||
         new URL(kBaseUrl).origin !== window.location.origin) return resolve();
     var timer;
-    var finish = function () { clearTimeout(timer); resolve(); };
+    var finish = function (e) {
+      clearTimeout(timer);
+      gpuAwake = !!(e && e.data === true);
+      resolve();
+    };
     try {
       gpuWorker = new Worker(kBaseUrl + 'skindepth-gpu.js');
     } catch (e) {
@@ -169,6 +174,41 @@ function warmGpu() {
     gpuWorker.onerror = function (e) { e.preventDefault(); finish(); };
   });
   return gpuPromise;
+}
+
+// Making a WebGL context, and every GL call that waits for an answer, waits on the main thread for
+// whatever the GPU side is busy with: drawing the page, which a software renderer can take 50 ms and
+// more over (each change of the page while the widget starts is drawn). Runs `run` once the GPU side
+// answers the worker's read-back quickly (kGpuIdleMs), or after a few tries: the widget makes its
+// context then, while the GPU is free, and the page's main thread is held for the making only
+// (measured here: 13-20 ms instead of 30-130). The waiting is the worker's, off the main thread.
+// Widgets on one page take turns. Without the worker (see warmGpu), `run` runs at once.
+var kGpuIdleMs = 8, kGpuIdleTries = 6;
+var gpuTurn = Promise.resolve();
+function whenGpuIdle(run) {
+  var probe = function () {
+    if (!gpuAwake) return;
+    return new Promise(function (resolve) {
+      var tries = 0, sent = 0;
+      var done = function () {
+        clearTimeout(timer);
+        resolve();
+      };
+      var timer = setTimeout(done, 1000);  // a worker that stops answering does not hold the widget back
+      var ask = function () {
+        sent = performance.now();
+        gpuWorker.postMessage(0);
+      };
+      gpuWorker.onmessage = function () {
+        if (performance.now() - sent < kGpuIdleMs || ++tries >= kGpuIdleTries) done();
+        else ask();
+      };
+      ask();
+    });
+  };
+  var turn = gpuTurn.then(warmGpu).then(probe).then(run);
+  gpuTurn = turn.then(null, function () {});  // the next widget's turn comes either way
+  return turn;
 }
 
 // --- [SECTION] The module's start in short tasks -----------------------------------------------------
@@ -206,7 +246,7 @@ function startInSteps(module) {
       else if (r === 2) setTimeout(step, 10);  // the browser is compiling a shader: ask again soon
       else resolve(r === 3);
     };
-    nextTask(step);
+    whenGpuIdle(step);  // the first step makes the WebGL2 context
   });
 }
 
