@@ -75,6 +75,51 @@ void update_style(const app::Layout& layout) {
   }
 }
 
+// --- [SECTION] The skin's shaders ----------------------------------------------------------------
+// Whether a program has linked is asked in a task of its own, not in a frame: the question waits
+// for the browser's GPU side, and the first frames are long enough already. Asked every
+// kShaderPollMs while the browser compiles; a frame follows once the picture can be drawn, or the
+// failure is said once. With KHR_parallel_shader_compile the browser says without waiting whether
+// it is done. Without it (a software renderer, some browsers) the browser links in the background
+// all the same, but passes the fence after the link request at once, and the question held the
+// main thread until the link was done: 130-220 ms of the whole compile, here. So the page links the
+// same programs in its GPU worker (event `linkprobe`, web/src/loader.js linkInWorker), which waits
+// for the answer off the main thread, and says when it has it (sd_link_probe_done): the widget's
+// own links, started just before, are done by then or nearly, and only then is it asked about.
+constexpr int kShaderPollMs = 10;
+bool g_shader_poll_due = false;
+bool g_link_probe_due = false;  // the worker has not answered yet: do not ask about the link
+
+// Hands the programs to the page's worker (see above); it answers through sd_link_probe_done.
+void probe_link_in_worker() {
+  g_link_probe_due = true;
+  auto programs = nlohmann::json::array();
+  for (const auto& p : render::Renderer::program_sources()) programs.push_back({p[0], p[1]});
+  emit("linkprobe", {{"programs", programs}});
+}
+
+void poll_skin_shaders(void*);
+void poll_skin_shaders_soon(int ms) {
+  if (g_shader_poll_due) return;
+  g_shader_poll_due = true;
+  emscripten_async_call(poll_skin_shaders, nullptr, ms);
+}
+
+void poll_skin_shaders(void*) {
+  g_shader_poll_due = false;
+  if (g_platform.context_lost) return;  // asked again by the first frame after the restore
+  if (g_link_probe_due) return poll_skin_shaders_soon(kShaderPollMs);
+  std::string error;
+  const render::LinkState state = g_platform.renderer.poll(error);
+  if (state == render::LinkState::kPending) return poll_skin_shaders_soon(kShaderPollMs);
+  if (!error.empty()) {  // said once: the poll that found the failure
+    log_error(error);
+    emit("error", {{"kind", "shader"}, {"message", error}});
+    g_state.notices.push_back(g_state.ui("app.drawing_failed"));  // the interface still works
+  }
+  g_state.needs_frame = true;
+}
+
 // --- [SECTION] Frame ----------------------------------------------------------------------------
 void update_viewport() {
   int w = 0, h = 0, fw = 0, fh = 0;
@@ -105,7 +150,9 @@ void start_skin_shaders() {
   if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {
     log_error(error);
     emit("error", {{"kind", "shader"}, {"message", error}});
+    return;
   }
+  if (!g_platform.parallel_compile) probe_link_in_worker();
 }
 
 // Hands the shaders to the browser after a lost context (the start does the same in steps). The
@@ -212,16 +259,9 @@ void frame() {
   emit_outbox();
 
   // The skin shaders may still be compiling in the background: the interface is drawn meanwhile,
-  // and frames keep coming until the picture can be drawn.
-  std::string shader_error;
-  const render::LinkState shaders = g_platform.renderer.poll(shader_error);
-  if (shaders == render::LinkState::kPending) g_state.needs_frame = true;
-  if (!shader_error.empty()) {  // said once: the poll that found the failure
-    log_error(shader_error);
-    emit("error", {{"kind", "shader"}, {"message", shader_error}});
-    g_state.notices.push_back(g_state.ui("app.drawing_failed"));  // the interface still works
-    g_state.needs_frame = true;
-  }
+  // and a task of its own asks about them (poll_skin_shaders) until the picture can be drawn.
+  const render::LinkState shaders = g_platform.renderer.state();
+  if (shaders == render::LinkState::kPending) poll_skin_shaders_soon(0);
   // The pace of the last drawn frame lets the renderer trade the picture's resolution for speed; a
   // still picture being refined asks for the next frame itself (renderer.refining(), above).
   g_platform.renderer.set_frame_interval(g_platform.frame_pace_ms);
@@ -327,6 +367,23 @@ void make_context() {
   emscripten_set_webglcontextrestored_callback("#canvas", nullptr, EM_FALSE, on_context_restored);
 }
 
+// The interface laid out once at the end of the start, not drawn: the browser compiles each function
+// of the wasm on its first call (see cmake/Widget.cmake), and the interface's code is then compiled in
+// this task instead of in the first frame's, which has the drawing to do. Its actions are dropped (no
+// input has come: the first frame asks for the same ones again). ImGui measures its windows here too,
+// which it otherwise does in the first frame and shows a frame later.
+void lay_out_interface() {
+  update_viewport();
+  const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale);
+  update_style(layout);
+  const app::Scene scene = app::build_scene(g_state, layout);
+  ImGui_ImplSDL2_NewFrame();
+  ui::begin_hit_targets();
+  ImGui::NewFrame();
+  (void)ui::draw_ui(g_state, layout, scene, g_platform.input, g_platform.gestures);
+  ImGui::EndFrame();
+}
+
 // One step of the start; see Start.
 int start_step() {
   using Stage = Start::Stage;
@@ -383,6 +440,7 @@ int start_step() {
         emit("ready", {{"state", app::state_json(g_state, false)}});
         break;
       }
+      lay_out_interface();
       g_state.needs_frame = true;
       emscripten_set_main_loop(frame, 0, false);
       break;
@@ -410,6 +468,8 @@ bool draw_now() {
   return g_platform.drew_last_callback;
 }
 
+void link_probe_done() { g_link_probe_due = false; }
+
 // The host's content, given before the start (sd_load_content): parsed by the start's steps.
 void load_host_content(content::FileMap files) {
   g_start.loading = std::make_unique<content::Loading>(std::move(files));
@@ -426,6 +486,8 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE int sd_start_step() { return skindepth::platform::start_step(); }
 // 1 when a frame was drawn (see draw_now), 0 when none could be (not started, context lost).
 EMSCRIPTEN_KEEPALIVE int sd_draw_now() { return skindepth::platform::draw_now() ? 1 : 0; }
+// The page's GPU worker has linked the skin's programs (event `linkprobe`): the widget may ask about its own.
+EMSCRIPTEN_KEEPALIVE void sd_link_probe_done() { skindepth::platform::link_probe_done(); }
 }
 
 using namespace skindepth;

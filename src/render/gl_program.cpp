@@ -8,13 +8,13 @@
 
 namespace skindepth::render {
 
-namespace {
-
 std::string_view shader_source(std::string_view name) {
   for (const auto& f : embedded::shaders())
     if (f.name == name) return f.data;
   return {};
 }
+
+namespace {
 
 unsigned compile(GLenum kind, std::string_view name, std::string& error) {
   const std::string_view src = shader_source(name);
@@ -66,15 +66,23 @@ bool start_program(const char* vert, const char* frag, PendingProgram& out, std:
 LinkState poll_program(PendingProgram& p, bool parallel, bool wait, std::string& error) {
   if (!p.program) return LinkState::kFailed;
   constexpr GLenum kCompletionStatus = 0x91B1;  // COMPLETION_STATUS_KHR
-  GLint done = 1;
-  if (!wait && parallel) {
-    glGetProgramiv(p.program, kCompletionStatus, &done);
-  } else if (!wait && p.fence) {
-    GLint status = GL_SIGNALED;
-    glGetSynciv(static_cast<GLsync>(p.fence), GL_SYNC_STATUS, 1, nullptr, &status);
-    done = status == GL_SIGNALED;
+  if (!wait) {
+    // The fence first: WebGL answers it without waiting (its status changes between tasks). Every
+    // other question about a program waits for the GPU side to answer, on the main thread: while
+    // the GPU side is still busy (linking the program, or drawing the page, which a software
+    // renderer can take 50 ms over) the page would be held. So the completion status is asked once
+    // the fence has passed, when the GPU side has got through the link command.
+    if (p.fence) {
+      GLint status = GL_SIGNALED;
+      glGetSynciv(static_cast<GLsync>(p.fence), GL_SYNC_STATUS, 1, nullptr, &status);
+      if (status != GL_SIGNALED) return LinkState::kPending;
+    }
+    if (parallel) {  // the link may go on after the fence, in the browser's own threads
+      GLint done = 1;
+      glGetProgramiv(p.program, kCompletionStatus, &done);
+      if (!done) return LinkState::kPending;
+    }
   }
-  if (!done) return LinkState::kPending;
   if (p.fence) {
     glDeleteSync(static_cast<GLsync>(p.fence));
     p.fence = nullptr;
@@ -95,6 +103,7 @@ LinkState poll_program(PendingProgram& p, bool parallel, bool wait, std::string&
   glDeleteShader(p.vs);
   glDeleteShader(p.fs);
   p.vs = p.fs = 0;
+  p.linked = ok;
   return ok ? LinkState::kReady : LinkState::kFailed;
 }
 

@@ -99,11 +99,20 @@ void Renderer::locate(Program& p, unsigned program) {
   p.concern_before = glGetUniformLocation(program, "u_concern_before");
 }
 
+namespace {
+constexpr const char* kSkin[2] = {"skin.vert", "skin.frag"};
+constexpr const char* kNeedles[2] = {"skin.vert", "needles.frag"};
+}  // namespace
+
+std::vector<std::array<std::string_view, 2>> Renderer::program_sources() {
+  return {{shader_source(kSkin[0]), shader_source(kSkin[1])}, {shader_source(kNeedles[0]), shader_source(kNeedles[1])}};
+}
+
 bool Renderer::init(std::string& error, bool parallel_compile) {
   parallel_ = parallel_compile;
   failed_ = false;
-  if (!start_program("skin.vert", "skin.frag", pending_skin_, error) ||
-      !start_program("skin.vert", "needles.frag", pending_needles_, error)) {
+  if (!start_program(kSkin[0], kSkin[1], pending_skin_, error) ||
+      !start_program(kNeedles[0], kNeedles[1], pending_needles_, error)) {
     failed_ = true;
     return false;
   }
@@ -114,12 +123,13 @@ bool Renderer::init(std::string& error, bool parallel_compile) {
 LinkState Renderer::poll(std::string& error) {
   if (failed_) return LinkState::kFailed;
   if (skin_.program) return LinkState::kReady;
-  for (auto* pending : {&pending_skin_, &pending_needles_}) {
-    const LinkState state = poll_program(*pending, parallel_, false, error);
-    if (state != LinkState::kReady) {
-      failed_ = state == LinkState::kFailed;
-      return state;
-    }
+  // One program asked about per call (asking can wait for the browser; the platform polls in tasks).
+  PendingProgram* next = !pending_skin_.linked ? &pending_skin_ : !pending_needles_.linked ? &pending_needles_ : nullptr;
+  if (next) {
+    const LinkState state = poll_program(*next, parallel_, false, error);
+    if (state == LinkState::kFailed) failed_ = true;
+    if (state != LinkState::kReady) return state;
+    if (!pending_needles_.linked) return LinkState::kPending;  // the needles' program in the next call
   }
   locate(needles_, pending_needles_.program);
   locate(skin_, pending_skin_.program);  // last: skin_.program set means everything is ready

@@ -11,8 +11,10 @@
 #include "render/gl_program.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace skindepth::render {
@@ -22,8 +24,15 @@ class Renderer {
   // Starts compiling the shaders embedded from shaders/ (in the background when
   // `parallel_compile`, i.e. KHR_parallel_shader_compile is on). False when a shader is missing.
   bool init(std::string& error, bool parallel_compile);
-  // kReady once the programs linked (draw() draws nothing before); kFailed with the GL log.
+  // The sources of the programs init() links, vertex and fragment shader each (the page has them
+  // linked in a worker too: src/platform/loop.cpp).
+  static std::vector<std::array<std::string_view, 2>> program_sources();
+  // kReady once the programs linked (draw() draws nothing before); kFailed with the GL log. Asks the
+  // browser about one program per call (a question that can wait for its GPU side): see state() for
+  // what is known already.
   LinkState poll(std::string& error);
+  // What the last poll() found, without asking the browser.
+  LinkState state() const { return failed_ ? LinkState::kFailed : skin_.program ? LinkState::kReady : LinkState::kPending; }
   // Forgets GL objects without deleting them (they died with a lost context).
   void drop();
   // Draws the panes; `pixel_ratio` turns the scene's CSS pixels into framebuffer pixels.

@@ -101,24 +101,28 @@ test('the poster is small and drawn from the content: its fat begins where the d
 // The GPU worker (web/skindepth-gpu.js) tells the start when the browser's GPU side is free; the widget
 // makes its WebGL2 context then. It is a help, never a condition: missing, failing or silent, the
 // widget starts all the same.
-test('the GPU worker answers once awake and after each read-back; the widget starts without it or when it falls silent', async () => {
+test('the GPU worker answers once awake, after each read-back and each link; the widget starts without it or when it falls silent', async () => {
   const {context, page, errors} = await open(site.browser, site.url, kPhone, {waitFor: '[data-ready="true"]'});
   const answers = await page.evaluate(() => new Promise((resolve) => {
     const w = new Worker('skindepth-gpu.js'), got = [];
+    const ok = 'out vec4 c; void main() { c = vec4(1.0); }', bad = 'out vec4 c; void main() { c = nothing; }';
+    const vs = '#version 300 es\nvoid main() { gl_Position = vec4(0.0); }', fs = (body) => '#version 300 es\nprecision mediump float;\n' + body;
+    const questions = [0, {link: [[vs, fs(ok)], [vs, fs(bad)]]}, 0];
     w.onmessage = (e) => {
       got.push(e.data);
-      if (got.length < 3) w.postMessage(0);
+      if (questions.length) w.postMessage(questions.shift());
       else { w.terminate(); resolve(got); }
     };
   }));
-  assert.deepEqual(answers, [true, true, true], 'awake (WebGL2 in the worker), then one answer per question');
+  assert.deepEqual(answers, [{awake: true}, {idle: true}, {linked: [true, false]}, {idle: true}],
+                   'awake (WebGL2 in the worker), then one answer per question, in order');
   assert.deepEqual(errors, []);
   await context.close();
   const kinds = {
     missing: {status: 404, type: 'text/plain', body: 'not here'},
     broken: {status: 200, type: 'text/javascript', body: 'throw new Error("broken worker");'},
     silent: {status: 200, type: 'text/javascript', body: '// says nothing'},
-    'awake, then silent': {status: 200, type: 'text/javascript', body: 'postMessage(true);'},
+    'awake, then silent': {status: 200, type: 'text/javascript', body: 'postMessage({awake: true});'},
   };
   for (const [kind, response] of Object.entries(kinds)) {
     const s = await serve({overrides: {'/skindepth-gpu.js': response}});

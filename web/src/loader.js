@@ -75,13 +75,14 @@ function compileWasm() {
 }
 
 // --- [SECTION] When to start ---------------------------------------------------------------------
-// `fn`, run by the first of its callers only (a start has several triggers; the first one wins).
+// `fn`, run by the first of its callers only (a start has several triggers; the first one wins),
+// with that caller's arguments.
 function once(fn) {
   var done = false;
   return function () {
     if (done) return;
     done = true;
-    fn();
+    fn.apply(null, arguments);
   };
 }
 
@@ -152,7 +153,8 @@ function afterPagePainted(fn) {
 // must be same-origin), there is no warm-up and the widget's context pays the wait itself.
 var gpuPromise = null;
 var gpuWorker = null;  // held for the page's life: the idle worker keeps its context, the GPU stays awake
-var gpuAwake = false;  // the worker made its context: it can tell when the GPU side is free (whenGpuIdle)
+var gpuAwake = false;  // the worker made its context: it can answer questions (whenGpuIdle, linkInWorker)
+var gpuReplies = [];   // what waits for the worker's answers, in the order asked (it answers each once)
 function warmGpu() {
   if (gpuPromise) return gpuPromise;
   gpuPromise = new Promise(function (resolve) {
@@ -161,7 +163,8 @@ function warmGpu() {
     var timer;
     var finish = function (e) {
       clearTimeout(timer);
-      gpuAwake = !!(e && e.data === true);
+      gpuAwake = !!(e && e.data && e.data.awake === true);
+      if (gpuAwake) gpuWorker.onmessage = function (m) { var reply = gpuReplies.shift(); if (reply) reply(m.data); };
       resolve();
     };
     try {
@@ -171,9 +174,21 @@ function warmGpu() {
     }
     timer = setTimeout(finish, 3000);  // a worker that never answers does not hold the widget back
     gpuWorker.onmessage = finish;
-    gpuWorker.onerror = function (e) { e.preventDefault(); finish(); };
+    gpuWorker.onerror = function (e) {
+      e.preventDefault();
+      gpuAwake = false;  // a worker that failed answers nothing more
+      finish();
+    };
   });
   return gpuPromise;
+}
+
+// Asks the worker `question`; `answered` runs once, with its answer, or with nothing after `ms`.
+function askGpu(question, ms, answered) {
+  var done = once(function (a) { clearTimeout(timer); answered(a); });
+  var timer = setTimeout(done, ms);
+  gpuReplies.push(done);
+  gpuWorker.postMessage(question);
 }
 
 // Making a WebGL context, and every GL call that waits for an answer, waits on the main thread for
@@ -189,19 +204,13 @@ function whenGpuIdle(run) {
   var probe = function () {
     if (!gpuAwake) return;
     return new Promise(function (resolve) {
-      var tries = 0, sent = 0;
-      var done = function () {
-        clearTimeout(timer);
-        resolve();
-      };
-      var timer = setTimeout(done, 1000);  // a worker that stops answering does not hold the widget back
+      var tries = 0;
       var ask = function () {
-        sent = performance.now();
-        gpuWorker.postMessage(0);
-      };
-      gpuWorker.onmessage = function () {
-        if (performance.now() - sent < kGpuIdleMs || ++tries >= kGpuIdleTries) done();
-        else ask();
+        var sent = performance.now();
+        askGpu(0, 1000, function (answer) {  // a worker that stops answering does not hold the widget back
+          if (!answer || performance.now() - sent < kGpuIdleMs || ++tries >= kGpuIdleTries) resolve();
+          else ask();
+        });
       };
       ask();
     });
@@ -210,6 +219,25 @@ function whenGpuIdle(run) {
   gpuTurn = turn.then(null, function () {});  // the next widget's turn comes either way
   return turn;
 }
+
+// The widget's skin programs, linked by the worker too (the module sends their sources when it hands
+// them to the browser, without KHR_parallel_shader_compile: src/platform/loop.cpp). The browser links
+// in the background, but asking whether a program has linked holds the asking thread until it has
+// (130-220 ms here, the whole compile): the worker asks for its copies, and `done` runs when it has
+// its answer, by when the widget's own links, started just before, are done or nearly. Without the
+// worker, or when it does not answer within kLinkWaitMs, `done` runs at once (the widget then asks
+// and may wait).
+var kLinkWaitMs = 3000;
+function linkInWorker(programs, done) {
+  if (!gpuAwake) return done();
+  var sent = performance.now();
+  askGpu({link: programs}, kLinkWaitMs, function (answer) {
+    if (!answer) return done();
+    // Measured here, the widget's own links took 1.1-1.3 times the worker's: a little more time.
+    setTimeout(done, (performance.now() - sent) * kLinkMargin);
+  });
+}
+var kLinkMargin = 0.4;
 
 // --- [SECTION] The module's start in short tasks -----------------------------------------------------
 // Runs `fn` in a task of its own, soon: a message to ourselves (setTimeout would wait 4 ms once nested).

@@ -530,6 +530,11 @@ Widget.prototype._start = function (resolve, reject, handed) {
         var detail = detailJson ? JSON.parse(detailJson) : {};
         if (name === 'numberfield') { self._numberField = detail.key ? detail : null; return; }  // internal
         if (name === 'layout') { self._scene = detail.scene; self._placeFullscreen(); return; }   // internal
+        if (name === 'linkprobe') {  // internal: the skin's programs, linked in the GPU worker too
+          var module = this;
+          linkInWorker(detail.programs, function () { module.ccall('sd_link_probe_done', null, [], []); });
+          return;
+        }
         if (name === 'needcontent') {  // a view opened before its content came: fetched now
           detail.files.forEach(function (f) { self._loadPart(f).catch(logFault); });
           return;
@@ -580,10 +585,9 @@ Widget.prototype._start = function (resolve, reject, handed) {
     new ResizeObserver(resize).observe(canvas);
     resize();
     return startInSteps(module).then(function (started) {
-      if (!started) return null;
-      return inNextTask().then(function () {  // the host's options in a task of their own
+      if (!started || failed) return null;
+      return self._setUp(module, handed).then(function () {
         if (failed) return;
-        self._setUp(module, handed);
         module.ccall('sd_start_step', 'number', [], []);  // options given: the first frame comes next
       });
     });
@@ -593,31 +597,48 @@ Widget.prototype._start = function (resolve, reject, handed) {
   });
 };
 
-// The started module gets the host's options, in the task that ends its start: before its first
-// frame, so the first picture is already in the host's language, area and view.
+// The started module gets the host's options, one per task (each command's reply is the module's
+// state: some milliseconds each on a phone), before its first frame, so the first picture is already
+// in the host's language, area and view. The page's own copy of the controls (the mirror) and a
+// handed plan's card follow the first frame.
 Widget.prototype._setUp = function (module, handed) {
   var self = this, o = this.options;
   self.module = module;
+  var steps = [];
+  var step = function (fn) { steps.push(fn); };
   var motion = window.matchMedia ? window.matchMedia('(prefers-reduced-motion: reduce)') : null;
   var sendMotion = function () { self.command({cmd: 'setReducedMotion', on: !!(motion && motion.matches)}).catch(logFault); };
   if (motion) {
-    sendMotion();
+    step(sendMotion);
     if (motion.addEventListener) motion.addEventListener('change', sendMotion);
   }
-  var now = new Date();
-  var pad = function (n) { return (n < 10 ? '0' : '') + n; };
-  self.command({cmd: 'setToday', date: now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate())}).catch(logFault);
-  if (o.bookLabel) self.command({cmd: 'setBookLabel', label: String(o.bookLabel)}).catch(logFault);
-  if (o.theme && Object.keys(o.theme).length) self.setTheme(o.theme).catch(logFault);
-  if (o.lang) self.setLanguage(o.lang).catch(logFault);
+  step(function () {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
+    self.command({cmd: 'setToday', date: now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate())}).catch(logFault);
+    if (o.bookLabel) self.command({cmd: 'setBookLabel', label: String(o.bookLabel)}).catch(logFault);
+    // The staff-mode QR code opens this page (or the host's planUrl) with the plan in the fragment.
+    var page = String(o.planUrl || window.location.href).split('#')[0];
+    self.command({cmd: 'setPageUrl', url: page}).catch(logFault);
+  });
+  if (o.theme && Object.keys(o.theme).length) step(function () { self.setTheme(o.theme).catch(logFault); });
+  if (o.lang) step(function () { self.setLanguage(o.lang).catch(logFault); });
   // The texts in the widget's language, before anything that shows one.
-  self._loadTexts();
-  if (o.mode) self.setMode(o.mode).catch(logFault);
-  if (o.area) self.setArea(o.area).catch(logFault);
-  if (o.view) self.setView(o.view).catch(logFault);
-  // The staff-mode QR code opens this page (or the host's planUrl) with the plan in the fragment.
-  var page = String(o.planUrl || window.location.href).split('#')[0];
-  self.command({cmd: 'setPageUrl', url: page}).catch(logFault);
-  self._buildMirror().catch(logFault);
-  if (handed) self._showPlanCard().catch(logFault);
+  step(function () { self._loadTexts(); });
+  if (o.mode) step(function () { self.setMode(o.mode).catch(logFault); });
+  if (o.area) step(function () { self.setArea(o.area).catch(logFault); });
+  if (o.view) step(function () { self.setView(o.view).catch(logFault); });
+  var run = function (i) {
+    if (i === steps.length) return Promise.resolve();
+    return inNextTask().then(function () {
+      steps[i]();
+      return run(i + 1);
+    });
+  };
+  return run(0).then(function () {
+    nextTask(function () {
+      self._buildMirror().catch(logFault);
+      if (handed) nextTask(function () { self._showPlanCard().catch(logFault); });
+    });
+  });
 };
