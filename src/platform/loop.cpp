@@ -59,8 +59,17 @@ void build_font(float em, float pixel_ratio) {
   io.Fonts->AddFontFromMemoryTTF(const_cast<char*>(fonts[0].data.data()), static_cast<int>(fonts[0].data.size()),
                                  em * pixel_ratio, &cfg, kRanges);
   io.FontGlobalScale = 1.0f / pixel_ratio;
-  g_platform.imgui_renderer.upload_fonts();
+  io.Fonts->Build();
   g_platform.font_em = em;
+  g_platform.font_uploaded = false;
+}
+
+// The atlas becomes the interface's texture once there is a context to hold it (the start builds the
+// atlas before, while the page waits for its GPU side).
+void upload_font() {
+  if (g_platform.font_uploaded || !g_platform.gl || g_platform.context_lost) return;
+  g_platform.imgui_renderer.upload_fonts();
+  g_platform.font_uploaded = true;
 }
 
 // The font atlas and ImGui's style for `layout`: rebuilt when the text size, the host's brand or the
@@ -68,6 +77,7 @@ void build_font(float em, float pixel_ratio) {
 void update_style(const app::Layout& layout) {
   const bool new_font = std::abs(layout.em - g_platform.font_em) > 0.5f || g_platform.font_em == 0.0f;
   if (new_font) build_font(layout.em, g_state.viewport.pixel_ratio);
+  upload_font();
   if (new_font || !(g_state.theme == g_platform.theme) || g_state.viewport.touch != g_platform.touch_style) {
     g_platform.theme = g_state.theme;
     g_platform.touch_style = g_state.viewport.touch;
@@ -311,14 +321,17 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 
 // --- [SECTION] The start, in steps ---------------------------------------------------------------
 // main() makes the window; the rest of the start is done by sd_start_step, which the page calls once
-// per task until it answers "done" (web/src/loader.js): the WebGL2 context is made, ImGui starts and the
-// interface's shader is handed to the browser, the content is parsed one file per step, that shader
-// is waited for without blocking (then the skin's are handed over), the font atlas is built, and
-// the host's options are given before the first frame. No step holds a phone's main thread for long,
-// and the page stays answerable in between (issue 18).
+// per task until it answers "done" (web/src/loader.js): the content is parsed one file per step and
+// ImGui's font atlas is built (while the page waits for its GPU side to be free: neither needs the
+// GPU), the WebGL2 context is made, the interface's shader is handed to the browser and the font
+// becomes a texture, that shader is waited for without blocking (then the skin's are handed over),
+// the host's options are given, and the interface is laid out once before the first frame. No step
+// holds a phone's main thread for long, and the page stays answerable in between (issue 18). The
+// options come after the context: each one changes the page a little, which the GPU side then
+// draws, and a context made meanwhile waits for it.
 struct Start {
-  enum class Stage { kContext, kShaders, kContent, kInterface, kFont, kOptions, kDone, kFailed };
-  Stage stage = Stage::kContext;
+  enum class Stage { kContent, kFont, kContext, kShaders, kInterface, kOptions, kDone, kFailed };
+  Stage stage = Stage::kContent;
   std::unique_ptr<content::Loading> loading;
   bool host_content = false;  // loading the host's files (sd_load_content), not the built-in ones
 };
@@ -388,49 +401,48 @@ void lay_out_interface() {
 int start_step() {
   using Stage = Start::Stage;
   switch (g_start.stage) {
-    case Stage::kContext:
-      make_context();
-      g_start.stage = Stage::kShaders;
-      break;
-    case Stage::kShaders: {
-      if (!g_platform.text_only) {  // without drawing, the content only
-        IMGUI_CHECKVERSION();
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;  // nothing is stored
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
-        // The interface's shader only: the browser compiles it while the content is parsed.
-        std::string error;
-        if (!g_platform.imgui_renderer.init(error)) {
-          graphics_failed(error);
-          g_start.stage = Stage::kFailed;
-          break;
-        }
-      }
+    case Stage::kContent:  // first: it needs no GPU, and runs while the page waits for it (loader.js)
       if (!g_start.loading) g_start.loading = std::make_unique<content::Loading>(content::default_files(), true);  // parts by view
-      g_start.stage = Stage::kContent;
-      break;
-    }
-    case Stage::kContent:
       if (g_start.loading->step()) {
         finish_content();
-        g_start.stage = g_platform.text_only ? Stage::kOptions : Stage::kInterface;
+        g_start.stage = Stage::kFont;
       }
       break;
+    case Stage::kFont: {  // ImGui and its font atlas: no GPU needed either (the texture comes later)
+      IMGUI_CHECKVERSION();
+      ImGui::CreateContext();
+      ImGuiIO& io = ImGui::GetIO();
+      io.IniFilename = nullptr;  // nothing is stored
+      io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+      update_viewport();
+      update_style(app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale));
+      g_start.stage = Stage::kContext;
+      break;
+    }
+    case Stage::kContext:
+      make_context();
+      g_start.stage = g_platform.text_only ? Stage::kOptions : Stage::kShaders;  // without drawing, the content only
+      break;
+    case Stage::kShaders: {
+      ImGui_ImplSDL2_InitForOpenGL(g_platform.window, g_platform.gl);
+      // The interface's shader: the browser compiles it while the font's texture is uploaded.
+      std::string error;
+      if (!g_platform.imgui_renderer.init(error)) {
+        graphics_failed(error);
+        g_start.stage = Stage::kFailed;
+        break;
+      }
+      upload_font();
+      g_start.stage = Stage::kInterface;
+      break;
+    }
     case Stage::kInterface: {
       const render::LinkState state = interface_linked();
       if (state == render::LinkState::kFailed) g_start.stage = Stage::kFailed;
       if (state == render::LinkState::kReady) {
         start_skin_shaders();  // after it: a question about the interface's would wait for theirs
-        g_start.stage = Stage::kFont;
+        g_start.stage = Stage::kOptions;
       }
-      break;
-    }
-    case Stage::kFont: {
-      update_viewport();
-      update_style(app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale));
-      g_start.stage = Stage::kOptions;
       break;
     }
     case Stage::kOptions:  // the page has given the host's options (language, area, view...)
@@ -453,6 +465,7 @@ int start_step() {
     case Stage::kDone: return 1;
     case Stage::kInterface: return 2;  // waiting for the browser's compiler
     case Stage::kOptions: return 3;    // waiting for the host's options
+    case Stage::kContext: return 4;    // the WebGL2 context next: best made while the GPU side is free
     default: return 0;
   }
 }
@@ -480,9 +493,10 @@ void load_host_content(content::FileMap files) {
 
 extern "C" {
 // The page calls this once per task after the module has started, until it answers 1 (the widget
-// draws from the next animation frame on) or -1 (it cannot start: an error event said why); 0 asks
-// for the next step at once, 2 a little later (the browser is compiling the interface's shader), 3
-// for the host's options (commands), then one more call.
+// draws from the next animation frame on, or is ready as text) or -1 (it cannot start: an error
+// event said why); 0 asks for the next step at once, 2 a little later (the browser is compiling the
+// interface's shader), 3 for the host's options (commands) and then one more call, 4 for the next
+// step once the browser's GPU side is free (it makes the WebGL2 context).
 EMSCRIPTEN_KEEPALIVE int sd_start_step() { return skindepth::platform::start_step(); }
 // 1 when a frame was drawn (see draw_now), 0 when none could be (not started, context lost).
 EMSCRIPTEN_KEEPALIVE int sd_draw_now() { return skindepth::platform::draw_now() ? 1 : 0; }

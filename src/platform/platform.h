@@ -32,6 +32,7 @@ struct Platform {
   render::ImGuiRenderer imgui_renderer;
   app::Theme theme;       // the theme the style and the font atlas were built for
   float font_em = 0.0f;   // the size the font atlas was built at (0: rebuild)
+  bool font_uploaded = false;  // the atlas is the interface's texture (built before the context, uploaded after)
   bool touch_style = false;  // the style was set for a touch screen
   ui::NumberField number_field;  // the number box the page last heard of
   app::Rect scene_rect;          // the drawing's place the page last heard of (CSS px, the canvas's)

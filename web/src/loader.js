@@ -257,10 +257,11 @@ function inNextTask() {
   return new Promise(function (go) { nextTask(go); });
 }
 
-// The module starts itself one step per task (sd_start_step, src/platform/loop.cpp: shaders, the
-// content file by file, the font): the page stays answerable in between. Resolves true once it
-// waits for the host's options (then one more sd_start_step starts its frames), false when it could
-// not start (an error event from the module said why).
+// The module starts itself one step per task (sd_start_step, src/platform/loop.cpp: the content file
+// by file, the WebGL2 context once the GPU side is free, the shaders, the font): the page stays
+// answerable in between. Resolves with the answer that ended the run: 3, it waits for the host's
+// options (then one more sd_start_step starts its frames); -1, it could not start (an error event
+// from the module said why); 1, started as text (no WebGL2).
 function startInSteps(module) {
   return new Promise(function (resolve, reject) {
     var step = function () {
@@ -272,9 +273,10 @@ function startInSteps(module) {
       }
       if (r === 0) nextTask(step);
       else if (r === 2) setTimeout(step, 10);  // the browser is compiling a shader: ask again soon
-      else resolve(r === 3);
+      else if (r === 4) whenGpuIdle(step);     // the next step makes the WebGL2 context
+      else resolve(r);
     };
-    whenGpuIdle(step);  // the first step makes the WebGL2 context
+    nextTask(step);
   });
 }
 

@@ -506,12 +506,14 @@ Widget.prototype._start = function (resolve, reject, handed) {
   var wasm = compileWasm(), factory = loadFactory();
   // A WebAssembly file that is missing or refused is said now, not when the module asks for it.
   wasm.catch(function (e) { fail(String(e && e.message || e), 'startup', 'startup.load_failed'); });
-  // The module makes its WebGL2 context itself, once the GPU is awake (warmGpu) and after SDL has
-  // sized the canvas: a context made earlier had its drawing buffer made three times over (SDL
-  // sizes the canvas to 1x1 to measure it), each time waiting for the browser's GPU side.
+  // The module makes its WebGL2 context itself, once the GPU is awake and free (whenGpuIdle; the
+  // worker starts waking it now) and after SDL has sized the canvas: a context made earlier had its
+  // drawing buffer made three times over (SDL sizes the canvas to 1x1 to measure it), each time
+  // waiting for the browser's GPU side. The module parses the content meanwhile.
   // Without WebGL2 the module starts all the same, as text (see _textOnly).
-  Promise.all([factory, warmGpu()]).then(function (r) {
-    return inNextTask().then(function () { return r[0]; });  // the module starts in a task of its own
+  warmGpu();
+  factory.then(function (factory) {
+    return inNextTask().then(function () { return factory; });  // the module starts in a task of its own
   }).then(function (factory) {
     return factory({
       canvas: canvas,
@@ -584,11 +586,15 @@ Widget.prototype._start = function (resolve, reject, handed) {
     };
     new ResizeObserver(resize).observe(canvas);
     resize();
-    return startInSteps(module).then(function (started) {
-      if (!started || failed) return null;
-      return self._setUp(module, handed).then(function () {
+    return startInSteps(module).then(function (r) {
+      if (r !== 3 || failed) return null;
+      return self._setUp(module).then(function () {
         if (failed) return;
         module.ccall('sd_start_step', 'number', [], []);  // options given: the first frame comes next
+        nextTask(function () {  // the page's own copy of the controls, and a handed plan's card
+          self._buildMirror().catch(logFault);
+          if (handed) nextTask(function () { self._showPlanCard().catch(logFault); });
+        });
       });
     });
   }).catch(function (e) {
@@ -599,9 +605,8 @@ Widget.prototype._start = function (resolve, reject, handed) {
 
 // The started module gets the host's options, one per task (each command's reply is the module's
 // state: some milliseconds each on a phone), before its first frame, so the first picture is already
-// in the host's language, area and view. The page's own copy of the controls (the mirror) and a
-// handed plan's card follow the first frame.
-Widget.prototype._setUp = function (module, handed) {
+// in the host's language, area and view.
+Widget.prototype._setUp = function (module) {
   var self = this, o = this.options;
   self.module = module;
   var steps = [];
@@ -635,10 +640,5 @@ Widget.prototype._setUp = function (module, handed) {
       return run(i + 1);
     });
   };
-  return run(0).then(function () {
-    nextTask(function () {
-      self._buildMirror().catch(logFault);
-      if (handed) nextTask(function () { self._showPlanCard().catch(logFault); });
-    });
-  });
+  return run(0);
 };
