@@ -144,6 +144,11 @@ function afterPagePainted(fn) {
   }
 }
 
+// The GPU worker (web/skindepth-gpu.js) makes one small WebGL2 context and says whether it could
+// ({awake}); then it answers each question once, in order: 0, after reading back one pixel (the
+// answer comes once the GPU side has finished what it was doing: a quick answer means it is free);
+// {link: [[vertex, fragment], ...]}, once it has linked those programs ({linked}).
+//
 // Making the first WebGL context of a page can wait for the browser to start its GPU side: a quarter
 // of a second with a software renderer here, all of it on the main thread. A small context made in a
 // worker (skindepth-gpu.js, OffscreenCanvas) pays that wait off the main thread, once per page; the
