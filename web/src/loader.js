@@ -203,17 +203,19 @@ function askGpu(question, ms, answered) {
 // context then, while the GPU is free, and the page's main thread is held for the making only
 // (measured here: 13-20 ms instead of 30-130). The waiting is the worker's, off the main thread.
 // Widgets on one page take turns. Without the worker (see warmGpu), `run` runs at once.
-var kGpuIdleMs = 8, kGpuIdleTries = 6;
+// A GPU side that is never free for long (a slow phone's) holds the start back kGpuIdleMaxMs at most.
+var kGpuIdleMs = 8, kGpuIdleTries = 6, kGpuIdleMaxMs = 600;
 var gpuTurn = Promise.resolve();
 function whenGpuIdle(run) {
   var probe = function () {
     if (!gpuAwake) return;
     return new Promise(function (resolve) {
-      var tries = 0;
+      var tries = 0, until = performance.now() + kGpuIdleMaxMs;
       var ask = function () {
         var sent = performance.now();
         askGpu(0, 1000, function (answer) {  // a worker that stops answering does not hold the widget back
-          if (!answer || performance.now() - sent < kGpuIdleMs || ++tries >= kGpuIdleTries) resolve();
+          var now = performance.now();
+          if (!answer || now - sent < kGpuIdleMs || ++tries >= kGpuIdleTries || now > until) resolve();
           else ask();
         });
       };
