@@ -131,6 +131,25 @@ void poll_skin_shaders(void*) {
 }
 
 // --- [SECTION] Frame ----------------------------------------------------------------------------
+// The widget's layout as it is now, with ImGui's font and style made for it.
+app::Layout styled_layout() {
+  const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale);
+  update_style(layout);
+  return layout;
+}
+
+// One pass of the interface, from ImGui's new frame to the end of its windows (the caller renders
+// it, or ends it undrawn): the input since the last pass goes in, the actions asked for come out.
+std::vector<app::Action> interface_pass(const app::Layout& layout, const app::Scene& scene) {
+  ImGui_ImplSDL2_NewFrame();
+  ui::feed_touch_to_imgui(g_platform.input);
+  ui::begin_hit_targets();
+  ImGui::NewFrame();
+  auto actions = ui::draw_ui(g_state, layout, scene, g_platform.input, g_platform.gestures);
+  g_platform.input.keys.clear();
+  return actions;
+}
+
 void update_viewport() {
   int w = 0, h = 0, fw = 0, fh = 0;
   SDL_GetWindowSize(g_platform.window, &w, &h);
@@ -234,16 +253,9 @@ void frame() {
   if (g_platform.context_lost || !(changed || resized || g_platform.renderer.refining())) return;
 
   const double start = now_ms();
-  const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale);
-  update_style(layout);
+  const app::Layout layout = styled_layout();
   const app::Scene scene = app::build_scene(g_state, layout);
-
-  ImGui_ImplSDL2_NewFrame();
-  ui::feed_touch_to_imgui(g_platform.input);
-  ui::begin_hit_targets();
-  ImGui::NewFrame();
-  const auto actions = ui::draw_ui(g_state, layout, scene, g_platform.input, g_platform.gestures);
-  g_platform.input.keys.clear();
+  const auto actions = interface_pass(layout, scene);
   ImGui::Render();
 
   g_state.needs_frame = false;
@@ -387,13 +399,8 @@ void make_context() {
 // which it otherwise does in the first frame and shows a frame later.
 void lay_out_interface() {
   update_viewport();
-  const app::Layout layout = app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale);
-  update_style(layout);
-  const app::Scene scene = app::build_scene(g_state, layout);
-  ImGui_ImplSDL2_NewFrame();
-  ui::begin_hit_targets();
-  ImGui::NewFrame();
-  (void)ui::draw_ui(g_state, layout, scene, g_platform.input, g_platform.gestures);
+  const app::Layout layout = styled_layout();
+  (void)interface_pass(layout, app::build_scene(g_state, layout));
   ImGui::EndFrame();
 }
 
@@ -415,7 +422,7 @@ int start_step() {
       io.IniFilename = nullptr;  // nothing is stored
       io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
       update_viewport();
-      update_style(app::compute_layout(g_state.viewport, g_state.mode, g_state.view, g_state.theme.font_scale));
+      styled_layout();
       g_start.stage = Stage::kContext;
       break;
     }
