@@ -533,7 +533,9 @@ int main() {
   SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
   double css_w = 0, css_h = 0;
   emscripten_get_element_css_size("#canvas", &css_w, &css_h);
-  g_platform.window = SDL_CreateWindow("SkinDepth", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
+  // No title: SDL would write it into the host page's document.title (and a title change made the
+  // browser redraw the page in the middle of the start, which the GPU worker then waited for).
+  g_platform.window = SDL_CreateWindow(nullptr, SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED,
                                        css_w > 1 ? static_cast<int>(css_w) : 800, css_h > 1 ? static_cast<int>(css_h) : 600,
                                        SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI);
   platform::take_touch_and_wheel();

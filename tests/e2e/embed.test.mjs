@@ -20,6 +20,8 @@ test('two widgets on one page, mounted from attributes, each in its brand and la
   assert.equal(states[1].language, 'es');
   assert.equal(states[1].view, 'timeline');
   assert.equal(states[1].area, 'forehead');
+  // The host's page keeps its title (SDL's window title had replaced it with the widget's name).
+  assert.equal(await page.title(), 'SkinDepth: two spas, two brands, two languages');
   // Each drew its own canvas in its own accent: the active tab shows the brand colour.
   await settle(page);
   const shots = [];
