@@ -101,7 +101,7 @@ test('the poster is small and drawn from the content: its fat begins where the d
 // The GPU worker (web/skindepth-gpu.js) tells the start when the browser's GPU side is free; the widget
 // makes its WebGL2 context then. It is a help, never a condition: missing, failing or silent, the
 // widget starts all the same.
-test('the GPU worker answers once awake, after each read-back and each link; the widget starts without it or when it falls silent', async () => {
+test('the GPU worker answers once awake, after each round trip and each link; the widget starts without it or when it falls silent', async () => {
   const {context, page, errors} = await open(site.browser, site.url, kPhone, {waitFor: '[data-ready="true"]'});
   const answers = await page.evaluate(() => new Promise((resolve) => {
     const w = new Worker('skindepth-gpu.js'), got = [];

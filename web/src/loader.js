@@ -145,8 +145,10 @@ function afterPagePainted(fn) {
 }
 
 // The GPU worker (web/skindepth-gpu.js) makes one small WebGL2 context and says whether it could
-// ({awake}); then it answers each question once, in order: 0, after reading back one pixel (the
-// answer comes once the GPU side has finished what it was doing: a quick answer means it is free);
+// ({awake}); then it answers each question once, in order: 0, after a round trip to the GPU side
+// (getError: the answer comes once the GPU side has finished what it was doing: a quick answer means
+// it is free; a read-back, as first tried, made SwiftShader build its copy routine, 100-130 ms of the
+// GPU side's time in the middle of the start);
 // {link: [[vertex, fragment], ...]}, once it has linked those programs ({linked}).
 //
 // Making the first WebGL context of a page can wait for the browser to start its GPU side: a quarter
@@ -199,7 +201,7 @@ function askGpu(question, ms, answered) {
 // Making a WebGL context, and every GL call that waits for an answer, waits on the main thread for
 // whatever the GPU side is busy with: drawing the page, which a software renderer can take 50 ms and
 // more over (each change of the page while the widget starts is drawn). Runs `run` once the GPU side
-// answers the worker's read-back quickly (kGpuIdleMs), or after a few tries: the widget makes its
+// answers the worker's question quickly (kGpuIdleMs), or after a few tries: the widget makes its
 // context then, while the GPU is free, and the page's main thread is held for the making only
 // (measured here: 13-20 ms instead of 30-130). The waiting is the worker's, off the main thread.
 // Widgets on one page take turns. Without the worker (see warmGpu), `run` runs at once.
