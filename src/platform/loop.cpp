@@ -99,6 +99,7 @@ void update_style(const app::Layout& layout) {
 constexpr int kShaderPollMs = 10;
 bool g_shader_poll_due = false;
 bool g_link_probe_due = false;  // the worker has not answered yet: do not ask about the link
+bool g_skin_shaders_started = false;  // handed to the browser (after the first frame; see frame)
 
 // Hands the programs to the page's worker (see above); it answers through sd_link_probe_done.
 void probe_link_in_worker() {
@@ -172,9 +173,10 @@ void graphics_failed(const std::string& gl_log) {
   emit("error", {{"kind", "startup"}, {"message", "this device's graphics could not draw the widget (the browser console has the details)"}});
 }
 
-// The skin's shaders, handed to the browser once the interface's is linked: compiled in the
-// background (KHR_parallel_shader_compile) and polled each frame.
+// The skin's shaders, handed to the browser once the interface's is linked (a question about the
+// interface's asked after would wait for theirs): compiled in the background and polled in tasks.
 void start_skin_shaders() {
+  g_skin_shaders_started = true;
   std::string error;
   if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {
     log_error(error);
@@ -182,6 +184,19 @@ void start_skin_shaders() {
     return;
   }
   if (!g_platform.parallel_compile) probe_link_in_worker();
+}
+
+// start_skin_shaders in a task of its own, soon (the first frame asks for it).
+bool g_skin_start_due = false;
+void start_skin_shaders_soon() {
+  if (g_skin_start_due) return;
+  g_skin_start_due = true;
+  emscripten_async_call([](void*) {
+    g_skin_start_due = false;
+    if (g_platform.context_lost || g_skin_shaders_started) return;  // a restored context starts them itself
+    start_skin_shaders();
+    g_state.needs_frame = true;  // the next frame polls them
+  }, nullptr, 0);
 }
 
 // Hands the shaders to the browser after a lost context (the start does the same in steps). The
@@ -280,10 +295,13 @@ void frame() {
   }
   emit_outbox();
 
-  // The skin shaders may still be compiling in the background: the interface is drawn meanwhile,
+  // The skin shaders are handed to the browser after the first frame, in a task of their own (before
+  // it, their compile held up the first frame: 15-40 ms here on the main thread, more on the GPU
+  // side's); they may then still be compiling in the background: the interface is drawn meanwhile,
   // and a task of its own asks about them (poll_skin_shaders) until the picture can be drawn.
   const render::LinkState shaders = g_platform.renderer.state();
-  if (shaders == render::LinkState::kPending) poll_skin_shaders_soon(0);
+  if (!g_skin_shaders_started) start_skin_shaders_soon();
+  else if (shaders == render::LinkState::kPending) poll_skin_shaders_soon(0);
   // The pace of the last drawn frame lets the renderer trade the picture's resolution for speed; a
   // still picture being refined asks for the next frame itself (renderer.refining(), above).
   g_platform.renderer.set_frame_interval(g_platform.frame_pace_ms);
@@ -446,10 +464,7 @@ int start_step() {
     case Stage::kInterface: {
       const render::LinkState state = interface_linked();
       if (state == render::LinkState::kFailed) g_start.stage = Stage::kFailed;
-      if (state == render::LinkState::kReady) {
-        start_skin_shaders();  // after it: a question about the interface's would wait for theirs
-        g_start.stage = Stage::kOptions;
-      }
+      if (state == render::LinkState::kReady) g_start.stage = Stage::kOptions;  // the skin's after the first frame
       break;
     }
     case Stage::kOptions:  // the page has given the host's options (language, area, view...)
