@@ -354,7 +354,7 @@ EM_BOOL on_context_restored(int, const void*, void*) {
 // per task until it answers "done" (web/src/loader.js): the content is parsed one file per step and
 // ImGui's font atlas is built (while the page waits for its GPU side to be free: neither needs the
 // GPU), the WebGL2 context is made, the interface's shader is handed to the browser and the font
-// becomes a texture, that shader is waited for without blocking (then the skin's are handed over),
+// becomes a texture, that shader is waited for without blocking (the skin's follow the first frame),
 // the host's options are given, and the interface is laid out once before the first frame. No step
 // holds a phone's main thread for long, and the page stays answerable in between (issue 18). The
 // options come after the context: each one changes the page a little, which the GPU side then
