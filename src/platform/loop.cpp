@@ -195,7 +195,8 @@ void start_skin_shaders_soon() {
     g_skin_start_due = false;
     if (g_platform.context_lost || g_skin_shaders_started) return;  // a restored context starts them itself
     start_skin_shaders();
-    g_state.needs_frame = true;  // the next frame polls them
+    // Asked about in tasks of their own; a frame follows once the picture can be drawn.
+    if (g_platform.renderer.state() == render::LinkState::kPending) poll_skin_shaders_soon(kShaderPollMs);
   }, nullptr, 0);
 }
 

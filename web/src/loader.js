@@ -267,7 +267,7 @@ function inNextTask() {
 }
 
 // The module starts itself one step per task (sd_start_step, src/platform/loop.cpp: the content file
-// by file, the WebGL2 context once the GPU side is free, the shaders, the font): the page stays
+// by file, the font atlas, the WebGL2 context once the GPU side is free, the shaders): the page stays
 // answerable in between. Resolves with the answer that ended the run: 3, it waits for the host's
 // options (then one more sd_start_step starts its frames, or, without WebGL2, makes it ready as
 // text); -1, it could not start (an error event from the module said why).
