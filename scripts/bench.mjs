@@ -15,7 +15,7 @@
 // scripts/lighthouse.mjs) is copied into RESULTS.md.
 // Reports only: exits 0 when a budget is missed, 1 when a measurement itself failed.
 // usage: node scripts/bench.mjs [--runs N] [--lighthouse-runs N] [--no-write]   (scripts/bench builds first, then runs this)
-//        node scripts/bench.mjs --render   (RESULTS.md again from bench/results.json, measuring nothing)
+//        node scripts/bench.mjs --render   (RESULTS.md again from bench/results.json, measuring nothing; budgets recomputed)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -411,8 +411,12 @@ function budgets(r) {
   const gzNote = r.wire.totals.served_gzip !== undefined ? `; gzip -9 of the same files: ${kb(r.wire.totals.gzip)} KB` : '';
   add(`wire size, ${gzName} (all widget files)`, `${kb(gz)} KB`, '<= 450 KB (aim 300 KB)', gz <= 450 * kKB,
       (gz <= 300 * kKB ? 'aim met' : `aim missed by ${kb(gz - 300 * kKB)} KB`) + gzNote);
-  add('first frame (median of cold loads)', `${r.startup.first_frame_ms} ms`, '< 500 ms', r.startup.first_frame_ms < 500);
-  add('interactive (median of cold loads)', `${r.startup.interactive_ms} ms`, '< 800 ms', r.startup.interactive_ms < 800);
+  // Issue 7's start budgets count from the navigation; since issue 18 the widget waits for the host
+  // page's first paint before it starts, so the wait is in them: the note says how much.
+  const startNote = r.startup.started_ms !== undefined
+    ? `from navigation start: the widget starts after the page's first paint (issue 18), at ${r.startup.started_ms} ms; ${r.startup.from_start_ms} ms from its start` : '';
+  add('first frame (median of cold loads)', `${r.startup.first_frame_ms} ms`, '< 500 ms', r.startup.first_frame_ms < 500, startNote);
+  add('interactive (median of cold loads)', `${r.startup.interactive_ms} ms`, '< 800 ms', r.startup.interactive_ms < 800, startNote);
   for (const s of [r.frames.timeline, r.frames.stamping]) {
     add(`frame CPU p95, ${s.scene}`, `${s.p95_ms} ms`, '< 4 ms', s.p95_ms < 4,
         s.capped ? `only ${s.frames} of ${kFrames} frames drawn in ${kSceneCapSeconds} s` : '');
@@ -649,6 +653,8 @@ function markdown(r) {
 async function main() {
   if (args.includes('--render')) {
     const result = JSON.parse(fs.readFileSync(path.join(kOutDir, 'results.json'), 'utf8'));
+    result.budgets = budgets(result);  // derived from the figures: a changed note or limit shows
+    fs.writeFileSync(path.join(kOutDir, 'results.json'), JSON.stringify(result, null, 1) + '\n');
     fs.writeFileSync(path.join(kOutDir, 'RESULTS.md'), markdown(result));
     console.log('wrote bench/RESULTS.md from bench/results.json');
     return;
