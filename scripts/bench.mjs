@@ -418,8 +418,11 @@ function budgets(r) {
   add('first frame (median of cold loads)', `${r.startup.first_frame_ms} ms`, '< 500 ms', r.startup.first_frame_ms < 500, startNote);
   add('interactive (median of cold loads)', `${r.startup.interactive_ms} ms`, '< 800 ms', r.startup.interactive_ms < 800, startNote);
   for (const s of [r.frames.timeline, r.frames.stamping]) {
+    // The frame's time is measured in the wasm (wall clock): a frame descheduled or waiting for the
+    // browser's GPU side is counted whole. The trace's thread CPU of the same callbacks says which.
+    const cpuNote = s.thread_cpu && s.thread_cpu.p95_ms !== null ? `the callbacks' thread CPU (trace): p95 ${s.thread_cpu.p95_ms} ms` : '';
     add(`frame CPU p95, ${s.scene}`, `${s.p95_ms} ms`, '< 4 ms', s.p95_ms < 4,
-        s.capped ? `only ${s.frames} of ${kFrames} frames drawn in ${kSceneCapSeconds} s` : '');
+        s.capped ? `only ${s.frames} of ${kFrames} frames drawn in ${kSceneCapSeconds} s` : cpuNote);
     add(`frames > 16 ms after the first second, ${s.scene}`, `${s.over_16ms_after_first_second}`, '0', s.over_16ms_after_first_second === 0,
         s.max_ms_after_first_second !== null ? `max ${s.max_ms_after_first_second} ms` : '');
   }
