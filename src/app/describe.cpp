@@ -13,15 +13,25 @@ namespace skindepth::app {
 
 namespace {
 
+// The healing model where the timeline stands now.
+core::HealingSample sample_now(const AppState& s) { return core::sample(s.content->timeline, course_of(s), s.timeline.t_hours); }
+
+// describe_time's words for the sample `h`.
+std::string time_words(const AppState& s, const core::HealingSample& h) {
+  const core::PhaseInfo* phase = s.content->timeline.find_phase(h.phase);
+  std::string text = time_text(s, h.hours_since_session) + " " + s.ui("timeline.after") + " " + std::to_string(h.session_index);
+  if (phase) text += ". " + phase->name.get(s.language);
+  return text;
+}
+
 // The concern drawn in the skin, if any: " Drawn in the skin: Boxcar acne scar (illustration, not a
-// prediction)." and on the timeline how much of it new collagen has filled so far.
-std::string describe_concern(const AppState& s) {
+// prediction)." and, given the timeline's sample `h`, how much of it new collagen has filled so far.
+std::string describe_concern(const AppState& s, const core::HealingSample* h = nullptr) {
   const core::ConcernPicture* c = s.content->skin.find_concern(s.cross.concern);
   if (!c) return {};
   std::string text = " " + s.ui("describe.concern") + " " + c->name.get(s.language) + " (" + s.ui("concern.illustration") + ").";
-  if (s.view == View::Timeline && c->course_fill > 0.0) {
-    const auto h = core::sample(s.content->timeline, course_of(s), s.timeline.t_hours);
-    text += " " + s.ui("describe.concern_filled") + " " + std::to_string(static_cast<int>(std::lround(c->course_fill * h.collagen_new * 100.0))) + "%.";
+  if (h && c->course_fill > 0.0) {
+    text += " " + s.ui("describe.concern_filled") + " " + std::to_string(static_cast<int>(std::lround(c->course_fill * h->collagen_new * 100.0))) + "%.";
   }
   return text;
 }
@@ -45,25 +55,16 @@ std::string describe_cross(const AppState& s) {
 }
 
 std::string describe_timeline(const AppState& s) {
-  const auto& model = s.content->timeline;
-  const auto h = core::sample(model, course_of(s), s.timeline.t_hours);
-  const core::PhaseInfo* phase = model.find_phase(h.phase);
-  std::string text = s.ui("view.timeline") + ": " + describe_time(s) + ". ";
+  const auto h = sample_now(s);
+  const core::PhaseInfo* phase = s.content->timeline.find_phase(h.phase);
+  std::string text = s.ui("view.timeline") + ": " + time_words(s, h) + ". ";
   if (phase) text += phase->what_happens.get(s.language);
-  return text + describe_concern(s);
+  return text + describe_concern(s, &h);
 }
 
 }  // namespace
 
-std::string describe_time(const AppState& s) {
-  if (!s.content) return {};
-  const auto& model = s.content->timeline;
-  const auto h = core::sample(model, course_of(s), s.timeline.t_hours);
-  const core::PhaseInfo* phase = model.find_phase(h.phase);
-  std::string text = time_text(s, h.hours_since_session) + " " + s.ui("timeline.after") + " " + std::to_string(h.session_index);
-  if (phase) text += ". " + phase->name.get(s.language);
-  return text;
-}
+std::string describe_time(const AppState& s) { return s.content ? time_words(s, sample_now(s)) : std::string(); }
 
 std::string describe_needle(const AppState& s) { return s.content ? describe_cross(s) : std::string(); }
 

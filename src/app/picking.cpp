@@ -2,6 +2,7 @@
 // a change to one needs the same change to the other (tests/app/picking_test.cpp checks the shapes).
 #include "app/picking.h"
 
+#include "core/curves.h"
 #include "core/skin.h"
 
 #include <algorithm>
@@ -23,10 +24,7 @@ double hash(float a, float b) {
 }
 double glsl_mod(double x, double y) { return x - y * std::floor(x / y); }
 double mix(double a, double b, double t) { return a + (b - a) * t; }
-double smoothstep(double e0, double e1, double x) {
-  const double t = std::clamp((x - e0) / (e1 - e0), 0.0, 1.0);
-  return t * t * (3.0 - 2.0 * t);
-}
+using core::smoothstep;
 
 struct Follicle {
   double x, slant, bottom;

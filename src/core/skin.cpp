@@ -1,6 +1,8 @@
 // Layer ids and body-area helpers (see skin.h).
 #include "core/skin.h"
 
+#include "core/curves.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -22,10 +24,6 @@ std::optional<Layer> layer_from_id(std::string_view id) {
 namespace {
 constexpr std::array<std::string_view, 7> kConcernShapeIds = {"rolling", "boxcar", "ice_pick", "fold",
                                                                 "stretch_mark", "pore", "pigment"};
-double smoothstep(double e0, double e1, double x) {
-  const double t = std::clamp((x - e0) / (e1 - e0), 0.0, 1.0);
-  return t * t * (3.0 - 2.0 * t);
-}
 }  // namespace
 
 std::string_view concern_shape_id(ConcernShape shape) { return kConcernShapeIds[static_cast<int>(shape)]; }

@@ -2,6 +2,8 @@
 // cited figures in content/timeline.json; the shapes in between are a drawing aid, not measurements.
 #include "core/timeline.h"
 
+#include "core/curves.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -147,22 +149,17 @@ namespace {
 
 double clamp01(double x) { return std::clamp(x, 0.0, 1.0); }
 
-double smooth(double x) {
-  x = clamp01(x);
-  return x * x * (3.0 - 2.0 * x);
-}
-
-// 0 before a, 1 after b, smooth in between.
+// 0 before a, 1 after b, smooth in between (a step at b when the two meet).
 double ramp(double a, double b, double t) {
   if (!(b > a)) return t >= b ? 1.0 : 0.0;
-  return smooth((t - a) / (b - a));
+  return smoothstep(a, b, t);
 }
 
 // As ramp() on a logarithmic time axis: healing moves fast in the first weeks and slowly later.
 double log_ramp(double a, double b, double t) {
   if (!(a > 0.0) || !(b > a)) return ramp(a, b, t);
   if (t <= a) return 0.0;
-  return smooth(std::log(t / a) / std::log(b / a));
+  return smoothstep(0.0, 1.0, std::log(t / a) / std::log(b / a));
 }
 
 // 1 before a, 0 after b; falls fast at first and eases out (redness: most of it goes early).
@@ -170,7 +167,7 @@ double fade_early(double a, double b, double t) {
   if (!(b > a)) return t >= b ? 0.0 : 1.0;
   const double x = clamp01((t - a) / (b - a));
   const double w = 1.0 - (1.0 - x) * (1.0 - x);
-  return 1.0 - smooth(w);
+  return 1.0 - smoothstep(0.0, 1.0, w);
 }
 
 // The short-lived effects of one session, `s` hours after it.

@@ -99,7 +99,10 @@ void update_style(const app::Layout& layout) {
 constexpr int kShaderPollMs = 10;
 bool g_shader_poll_due = false;
 bool g_link_probe_due = false;  // the worker has not answered yet: do not ask about the link
-bool g_skin_shaders_started = false;  // handed to the browser (after the first frame; see frame)
+// The skin's shaders: not handed to the browser yet, a task to hand them over is due, or handed over
+// (after the first frame; see frame).
+enum class SkinShaders { kNotStarted, kStartDue, kStarted };
+SkinShaders g_skin_shaders = SkinShaders::kNotStarted;
 
 // Hands the programs to the page's worker (see above); it answers through sd_link_probe_done.
 void probe_link_in_worker() {
@@ -176,7 +179,7 @@ void graphics_failed(const std::string& gl_log) {
 // The skin's shaders, handed to the browser once the interface's is linked (a question about the
 // interface's asked after would wait for theirs): compiled in the background and polled in tasks.
 void start_skin_shaders() {
-  g_skin_shaders_started = true;
+  g_skin_shaders = SkinShaders::kStarted;
   std::string error;
   if (!g_platform.renderer.init(error, g_platform.parallel_compile)) {
     log_error(error);
@@ -187,13 +190,15 @@ void start_skin_shaders() {
 }
 
 // start_skin_shaders in a task of its own, soon (the first frame asks for it).
-bool g_skin_start_due = false;
 void start_skin_shaders_soon() {
-  if (g_skin_start_due) return;
-  g_skin_start_due = true;
+  if (g_skin_shaders != SkinShaders::kNotStarted) return;
+  g_skin_shaders = SkinShaders::kStartDue;
   emscripten_async_call([](void*) {
-    g_skin_start_due = false;
-    if (g_platform.context_lost || g_skin_shaders_started) return;  // a restored context starts them itself
+    if (g_skin_shaders == SkinShaders::kStarted) return;  // a restored context started them itself
+    if (g_platform.context_lost) {  // the first frame after the restore asks again
+      g_skin_shaders = SkinShaders::kNotStarted;
+      return;
+    }
     start_skin_shaders();
     // Asked about in tasks of their own; a frame follows once the picture can be drawn.
     if (g_platform.renderer.state() == render::LinkState::kPending) poll_skin_shaders_soon(kShaderPollMs);
@@ -301,8 +306,8 @@ void frame() {
   // side's); they may then still be compiling in the background: the interface is drawn meanwhile,
   // and a task of its own asks about them (poll_skin_shaders) until the picture can be drawn.
   const render::LinkState shaders = g_platform.renderer.state();
-  if (!g_skin_shaders_started) start_skin_shaders_soon();
-  else if (shaders == render::LinkState::kPending) poll_skin_shaders_soon(0);
+  if (g_skin_shaders == SkinShaders::kNotStarted) start_skin_shaders_soon();
+  else if (g_skin_shaders == SkinShaders::kStarted && shaders == render::LinkState::kPending) poll_skin_shaders_soon(0);
   // The pace of the last drawn frame lets the renderer trade the picture's resolution for speed; a
   // still picture being refined asks for the next frame itself (renderer.refining(), above).
   g_platform.renderer.set_frame_interval(g_platform.frame_pace_ms);
