@@ -50,6 +50,49 @@ bool button(const std::string& label, float w, float h) {
   return ImGui::Button(label.c_str(), ImVec2(w, h));
 }
 
+int button_pair(const std::string& first, const std::string& second) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  const float half = (avail - style.ItemSpacing.x) / 2.0f;
+  const auto fits = [&](const std::string& label) {
+    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f <= half;
+  };
+  const bool side_by_side = fits(first) && fits(second);
+  const float w = side_by_side ? half : avail;
+  int pressed = button(first, w) ? 1 : 0;
+  if (side_by_side) ImGui::SameLine();
+  if (button(second, w)) pressed = 2;
+  return pressed;
+}
+
+float slider_text_x(float left, float right, float text_w, float pad, float fraction) {
+  const float mid = (left + right) / 2.0f;
+  if (text_w + 2.0f * pad > mid - left) return (left + right - text_w) / 2.0f;
+  return fraction <= 0.5f ? (mid + right - text_w) / 2.0f : (left + mid - text_w) / 2.0f;
+}
+
+bool slider_int(const char* id, int& value, int lo, int hi, const std::function<std::string(int)>& text) {
+  ImGui::SetNextItemWidth(-1);
+  // No typed input (Ctrl+click): the words are drawn here, not by ImGui's format.
+  const bool moved = ImGui::SliderInt(id, &value, lo, hi, "", ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput);
+  const std::string words = text(value);
+  const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax(), size = ImGui::CalcTextSize(words.c_str());
+  const float fraction = hi > lo ? static_cast<float>(value - lo) / static_cast<float>(hi - lo) : 0.0f;
+  const float x = slider_text_x(a.x, b.x, size.x, ImGui::GetStyle().FramePadding.x, fraction);
+  ImGui::GetWindowDrawList()->AddText(ImVec2(x, (a.y + b.y - size.y) / 2.0f), ImGui::GetColorU32(ImGuiCol_Text), words.c_str());
+  return moved;
+}
+
+float button_width(const std::string& label) {
+  return std::max(ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f, min_target());
+}
+
+void wrap_before(float w) {
+  const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  ImGui::SameLine();
+  if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+}
+
 bool tap_row(const char* label, bool selected, float height) {
   // ImGui adds half the item spacing above and below a selectable's own height.
   const float h = std::max(height, min_target() - ImGui::GetStyle().ItemSpacing.y);

@@ -10,7 +10,6 @@
 #include <imgui.h>
 
 #include <cmath>
-#include <cstdio>
 
 namespace skindepth::ui {
 
@@ -24,14 +23,10 @@ bool needle_slider(const char* id, double mm, const core::NeedleCatalog& needles
   int index = 0;
   for (int i = 0; i < static_cast<int>(lengths.size()); ++i)
     if (std::abs(lengths[i] - mm) < std::abs(lengths[index] - mm)) index = i;
-  char format[32];
-  std::snprintf(format, sizeof format, "%s", app::mm_text(lengths[index]).c_str());
-  ImGui::SetNextItemWidth(-1);
-  if (ImGui::SliderInt(id, &index, 0, static_cast<int>(lengths.size()) - 1, format, ImGuiSliderFlags_AlwaysClamp)) {
-    out = lengths[index];
-    return true;
-  }
-  return false;
+  const bool moved = slider_int(id, index, 0, static_cast<int>(lengths.size()) - 1,
+                                [&](int i) { return app::mm_text(lengths[i]); });
+  if (moved) out = lengths[index];
+  return moved;
 }
 
 void sourced(const app::AppState& state, const core::SourcedText* t) {
@@ -88,11 +83,12 @@ void draw_cross_section_panel(const app::AppState& state, const app::Layout& lay
       if (ImGui::Checkbox(state.ui("cross.loupe").c_str(), &loupe)) out.push_back(app::act::SetLoupe{loupe});
     }
     concern_picker(state, out);
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
     const bool rolls = app::rolling_device(state);
-    if (ImGui::Button(state.ui(rolls ? "cross.roll" : "cross.stamp").c_str(), ImVec2(half, 0))) out.push_back(app::act::Stamp{});
-    ImGui::SameLine();
-    if (ImGui::Button(state.ui("cross.reset_view").c_str(), ImVec2(half, 0))) out.push_back(app::act::ResetView{});
+    switch (button_pair(state.ui(rolls ? "cross.roll" : "cross.stamp"), state.ui("cross.reset_view"))) {
+      case 1: out.push_back(app::act::Stamp{}); break;
+      case 2: out.push_back(app::act::ResetView{}); break;
+      default: break;
+    }
 
     // The result for the first needle.
     const auto result = core::query_depth(*area, *skin, state.cross.needle_mm);

@@ -138,9 +138,9 @@ bool draw_question(const app::AppState& state, const core::Question& q, Actions&
         changed = true;
       }
       ImGui::PopButtonRepeat();
-      ImGui::SetNextItemWidth(-1);
-      const std::string format = answered ? "%d" + unit : std::string("\xE2\x80\x94");  // a dash until answered
-      changed = ImGui::SliderInt("##n", &next, lo, hi, format.c_str(), ImGuiSliderFlags_AlwaysClamp | ImGuiSliderFlags_NoInput) || changed;
+      changed = slider_int("##n", next, lo, hi, [&](int n) {
+                  return answered ? std::to_string(n) + unit : std::string("\xE2\x80\x94");  // a dash until answered
+                }) || changed;
       next = std::clamp(next, lo, hi);
       if (changed && (next != value || !answered)) out.push_back(answer(q.key, next));
       break;
@@ -258,10 +258,11 @@ void draw_plan(const app::AppState& state, const core::Plan& plan, Actions& out)
   }
   if (proceed) {
     ImGui::Separator();
-    const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-    if (ImGui::Button(state.ui("plan.show_depth").c_str(), ImVec2(half, 0))) out.push_back(app::act::ShowPlanDepth{});
-    ImGui::SameLine();
-    if (ImGui::Button(state.ui("plan.show_healing").c_str(), ImVec2(half, 0))) out.push_back(app::act::ShowPlanCourse{});
+    switch (button_pair(state.ui("plan.show_depth"), state.ui("plan.show_healing"))) {
+      case 1: out.push_back(app::act::ShowPlanDepth{}); break;
+      case 2: out.push_back(app::act::ShowPlanCourse{}); break;
+      default: break;
+    }
   }
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_TabActive]);
@@ -270,15 +271,18 @@ void draw_plan(const app::AppState& state, const core::Plan& plan, Actions& out)
   if (ImGui::Button(book.c_str(), ImVec2(-1, std::max(em * 2.4f, min_target())))) out.push_back(app::act::BookClick{});
   ImGui::PopStyleColor(2);
   // Exports: print and copy always; the calendar only when there are session dates.
-  const float half = (ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
-  if (ImGui::Button(state.ui("plan.print").c_str(), ImVec2(half, 0))) out.push_back(app::act::Export{app::act::ExportKind::Print});
-  ImGui::SameLine();
-  if (ImGui::Button(state.ui("plan.copy").c_str(), ImVec2(half, 0))) out.push_back(app::act::Export{app::act::ExportKind::Copy});
+  switch (button_pair(state.ui("plan.print"), state.ui("plan.copy"))) {
+    case 1: out.push_back(app::act::Export{app::act::ExportKind::Print}); break;
+    case 2: out.push_back(app::act::Export{app::act::ExportKind::Copy}); break;
+    default: break;
+  }
   if (proceed && state.quiz.start.valid() && ImGui::Button(state.ui("plan.ics").c_str(), ImVec2(-1, 0)))
     out.push_back(app::act::Export{app::act::ExportKind::Ics});
-  if (ImGui::Button(state.ui("plan.edit").c_str(), ImVec2(half, 0))) out.push_back(app::act::StepTo{0});
-  ImGui::SameLine();
-  if (ImGui::Button(state.ui("plan.restart").c_str(), ImVec2(half, 0))) out.push_back(app::act::ResetForNextPatient{});
+  switch (button_pair(state.ui("plan.edit"), state.ui("plan.restart"))) {
+    case 1: out.push_back(app::act::StepTo{0}); break;
+    case 2: out.push_back(app::act::ResetForNextPatient{}); break;
+    default: break;
+  }
   muted(view.stamp);
   muted(view.disclaimer);
 }

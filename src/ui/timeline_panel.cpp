@@ -95,29 +95,26 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
     double hours = 0.0;
     if (timeline_bar(state, end, hours)) out.push_back(app::act::SetTime{hours});
 
-    const float em = ImGui::GetFontSize();
+    // Play / Pause as wide as the longer of the two (the row does not jump), then the speeds, wrapping
+    // onto a second row where the panel is too narrow for all of them.
     const bool playing = state.timeline.playing;
-    if (ImGui::Button(state.ui(playing ? "timeline.pause" : "timeline.play").c_str(), ImVec2(em * 6.0f, 0)))
+    const float play_w = std::max(button_width(state.ui("timeline.play")), button_width(state.ui("timeline.pause")));
+    if (button(state.ui(playing ? "timeline.pause" : "timeline.play"), play_w))
       out.push_back(playing ? app::Action(app::act::Pause{}) : app::Action(app::act::Play{}));
     const double speeds[] = {0.5, 1.0, 2.0, 4.0};
     const char* speed_labels[] = {"0.5x", "1x", "2x", "4x"};
     for (int i = 0; i < 4; ++i) {
-      ImGui::SameLine();
+      wrap_before(button_width(speed_labels[i]));
       const bool on = std::abs(state.timeline.speed - speeds[i]) < 1e-9;
       if (on) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyle().Colors[ImGuiCol_ButtonActive]);
       if (button(speed_labels[i])) out.push_back(app::act::SetSpeed{speeds[i]});
       if (on) ImGui::PopStyleColor();
     }
     // Jumps to key moments, wrapping onto as many rows as the panel needs.
-    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     for (std::size_t i = 0; i < model->key_moments.size(); ++i) {
       const auto& k = model->key_moments[i];
       const std::string label = k.label.get(lang);
-      const float w = std::max(ImGui::CalcTextSize(label.c_str()).x + ImGui::GetStyle().FramePadding.x * 2, min_target());
-      if (i > 0) {
-        ImGui::SameLine();
-        if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-      }
+      if (i > 0) wrap_before(button_width(label));
       ImGui::PushID(static_cast<int>(i));
       if (compact_button(label)) out.push_back(app::act::SetTime{k.hours});
       ImGui::PopID();
@@ -148,14 +145,12 @@ void draw_timeline_panel(const app::AppState& state, const app::Layout& layout, 
     ImGui::TextUnformatted(state.ui("timeline.course").c_str());
     const auto& limits = core::kCourseLimits;
     int sessions = state.timeline.sessions;
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##sessions", &sessions, limits.min_sessions, limits.max_sessions,
-                         (state.ui("timeline.sessions") + ": %d").c_str(), ImGuiSliderFlags_AlwaysClamp))
+    if (slider_int("##sessions", sessions, limits.min_sessions, limits.max_sessions,
+                   [&](int n) { return state.ui("timeline.sessions") + ": " + std::to_string(n); }))
       out.push_back(app::act::SetCourse{sessions, state.timeline.every_weeks});
     int weeks = static_cast<int>(state.timeline.every_weeks);
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::SliderInt("##weeks", &weeks, static_cast<int>(limits.min_every_weeks), static_cast<int>(limits.max_every_weeks),
-                         (state.ui("timeline.every_weeks") + ": %d").c_str(), ImGuiSliderFlags_AlwaysClamp))
+    if (slider_int("##weeks", weeks, static_cast<int>(limits.min_every_weeks), static_cast<int>(limits.max_every_weeks),
+                   [&](int n) { return state.ui("timeline.every_weeks") + ": " + std::to_string(n); }))
       out.push_back(app::act::SetCourse{state.timeline.sessions, static_cast<double>(weeks)});
     const std::string needle = state.ui("timeline.needle") + ": " + app::mm_text(state.cross.needle_mm);
     ImGui::TextUnformatted(needle.c_str());

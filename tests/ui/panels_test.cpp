@@ -3,6 +3,7 @@
 #include "ui/imgui_harness.h"
 
 #include "app/present.h"
+#include "ui/panels.h"
 
 #include <imgui_internal.h>
 
@@ -134,6 +135,107 @@ TEST_F(Panels, HeaderLabelsFitOnAPhoneInStaffMode) {
     }
   }
   EXPECT_EQ(checked, 4);
+}
+
+}  // namespace
+}  // namespace skindepth::ui
+
+namespace skindepth::ui {
+namespace {
+
+// The width a button needs for `label` uncut, in the harness's font.
+float needed_width(const std::string& label) {
+  return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
+}
+
+const HitTarget* target_named(const std::string& label) {
+  for (const auto& t : hit_targets())
+    if (t.label == label) return &t;
+  return nullptr;
+}
+
+// "Stamp the needles" and "Reset view" share a row while both fit; a clinic's longer wording puts
+// them one under the other at full width instead of cutting it ("Stamp the needle" was seen).
+TEST_F(Panels, PairedButtonsStackRatherThanCutALongLabel) {
+  core::Content content = content::default_content();
+  state.content = &content;
+  state.viewport = {1440, 900, 1};
+  ASSERT_TRUE(app::apply(state, app::act::SetView{app::View::CrossSection}));
+  const std::string stamp = state.ui("cross.stamp");
+  frame();
+  frame();
+  const HitTarget* a = target_named(stamp);
+  const HitTarget* b = target_named(state.ui("cross.reset_view"));
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_FLOAT_EQ(a->y, b->y) << "short labels share a row";
+  EXPECT_GE(a->w + 0.5f, needed_width(stamp));
+
+  const std::string long_reset = "Put the drawing back as it was when the page opened";
+  content.strings["cross.reset_view"].by_language["en"] = long_reset;
+  frame();
+  frame();
+  a = target_named(stamp);
+  b = target_named(long_reset);
+  ASSERT_NE(a, nullptr);
+  ASSERT_NE(b, nullptr);
+  EXPECT_GT(b->y, a->y + a->h - 0.5f) << "the long label goes under the other";
+  EXPECT_GE(b->w + 0.5f, needed_width(long_reset));
+  EXPECT_FLOAT_EQ(a->w, b->w) << "both at the panel's full width";
+}
+
+}  // namespace
+}  // namespace skindepth::ui
+
+namespace skindepth::ui {
+namespace {
+
+// A slider's words sit in the half its grab is not in, so the grab never covers them ("1.00 mm"
+// read ".00 mm" at mid lengths); words too long for a half are centred, as ImGui would.
+TEST(SliderText, TheGrabNeverCoversTheWords) {
+  const float left = 100.0f, right = 420.0f, grab = 26.0f, pad = 8.0f, text_w = 60.0f;
+  for (int i = 0; i <= 9; ++i) {
+    const float fraction = i / 9.0f;
+    const float grab_x = left + grab / 2.0f + fraction * (right - left - grab);  // its centre, as ImGui places it
+    const float x = slider_text_x(left, right, text_w, pad, fraction);
+    EXPECT_GE(x, left) << fraction;
+    EXPECT_LE(x + text_w, right) << fraction;
+    const bool apart = x + text_w <= grab_x - grab / 2.0f || x >= grab_x + grab / 2.0f;
+    EXPECT_TRUE(apart) << "grab at " << fraction << " covers the words at " << x;
+  }
+  EXPECT_FLOAT_EQ(slider_text_x(left, right, 200.0f, pad, 0.0f), (left + right - 200.0f) / 2.0f) << "too long for a half: centred";
+}
+
+}  // namespace
+}  // namespace skindepth::ui
+
+namespace skindepth::ui {
+namespace {
+
+// No control of a panel runs past its right edge, in any view, language or size ("4x", the last
+// speed, was cut at 1440x900; "Stamp the needles" lost its last letter).
+TEST_F(Panels, EveryControlFitsInsideItsPanel) {
+  for (const char* lang : {"en", "es"})
+    for (auto vp : {app::Viewport{390, 844, 3}, app::Viewport{1440, 900, 1}, app::Viewport{1024, 768, 1}})
+      for (auto view : {app::View::CrossSection, app::View::Timeline, app::View::Questionnaire}) {
+        state.language = lang;
+        state.viewport = vp;
+        state.viewport.touch = vp.css_width < 600;
+        ASSERT_TRUE(app::apply(state, app::act::SetView{view}));
+        const app::Layout layout = app::compute_layout(state.viewport, state.mode, state.view);
+        // Text at the widget's size: the harness's font is 13 px, the widget's is made at layout.em.
+        ImGui::GetIO().FontGlobalScale = layout.em / 13.0f;
+        frame();
+        frame();
+        const app::Rect panel = layout.panel;
+        int checked = 0;
+        for (const auto& t : hit_targets()) {
+          if (t.x < panel.x || t.y < panel.y || t.y > panel.y + panel.h) continue;  // another window's
+          EXPECT_LE(t.x + t.w, panel.x + panel.w + 0.5f) << t.label << " (" << lang << ", " << app::view_id(view) << ", " << vp.css_width << ")";
+          ++checked;
+        }
+        EXPECT_GT(checked, 2) << app::view_id(view) << " " << vp.css_width;
+      }
 }
 
 }  // namespace
