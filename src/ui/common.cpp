@@ -44,20 +44,16 @@ bool compact_button(const std::string& label) { return min_target() > 0.0f ? but
 bool button(const std::string& label, float w, float h) {
   const float side = min_target();
   if (side > 0.0f) {
-    if (w >= 0.0f) w = std::max(w > 0.0f ? w : ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f, side);
+    if (w >= 0.0f) w = w > 0.0f ? std::max(w, side) : button_width(label);
     h = std::max(h, side);
   }
   return ImGui::Button(label.c_str(), ImVec2(w, h));
 }
 
 int button_pair(const std::string& first, const std::string& second) {
-  const ImGuiStyle& style = ImGui::GetStyle();
   const float avail = ImGui::GetContentRegionAvail().x;
-  const float half = (avail - style.ItemSpacing.x) / 2.0f;
-  const auto fits = [&](const std::string& label) {
-    return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2.0f <= half;
-  };
-  const bool side_by_side = fits(first) && fits(second);
+  const float half = (avail - ImGui::GetStyle().ItemSpacing.x) / 2.0f;
+  const bool side_by_side = button_width(first) <= half && button_width(second) <= half;
   const float w = side_by_side ? half : avail;
   int pressed = button(first, w) ? 1 : 0;
   if (side_by_side) ImGui::SameLine();

@@ -137,17 +137,6 @@ TEST_F(Panels, HeaderLabelsFitOnAPhoneInStaffMode) {
   EXPECT_EQ(checked, 4);
 }
 
-}  // namespace
-}  // namespace skindepth::ui
-
-namespace skindepth::ui {
-namespace {
-
-// The width a button needs for `label` uncut, in the harness's font.
-float needed_width(const std::string& label) {
-  return ImGui::CalcTextSize(label.c_str(), nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2.0f;
-}
-
 const HitTarget* target_named(const std::string& label) {
   for (const auto& t : hit_targets())
     if (t.label == label) return &t;
@@ -169,7 +158,7 @@ TEST_F(Panels, PairedButtonsStackRatherThanCutALongLabel) {
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
   EXPECT_FLOAT_EQ(a->y, b->y) << "short labels share a row";
-  EXPECT_GE(a->w + 0.5f, needed_width(stamp));
+  EXPECT_GE(a->w + 0.5f, button_width(stamp));
 
   const std::string long_reset = "Put the drawing back as it was when the page opened";
   content.strings["cross.reset_view"].by_language["en"] = long_reset;
@@ -180,15 +169,9 @@ TEST_F(Panels, PairedButtonsStackRatherThanCutALongLabel) {
   ASSERT_NE(a, nullptr);
   ASSERT_NE(b, nullptr);
   EXPECT_GT(b->y, a->y + a->h - 0.5f) << "the long label goes under the other";
-  EXPECT_GE(b->w + 0.5f, needed_width(long_reset));
+  EXPECT_GE(b->w + 0.5f, button_width(long_reset));
   EXPECT_FLOAT_EQ(a->w, b->w) << "both at the panel's full width";
 }
-
-}  // namespace
-}  // namespace skindepth::ui
-
-namespace skindepth::ui {
-namespace {
 
 // A slider's words sit in the half its grab is not in, so the grab never covers them ("1.00 mm"
 // read ".00 mm" at mid lengths); words too long for a half are centred, as ImGui would.
@@ -205,12 +188,6 @@ TEST(SliderText, TheGrabNeverCoversTheWords) {
   }
   EXPECT_FLOAT_EQ(slider_text_x(left, right, 200.0f, pad, 0.0f), (left + right - 200.0f) / 2.0f) << "too long for a half: centred";
 }
-
-}  // namespace
-}  // namespace skindepth::ui
-
-namespace skindepth::ui {
-namespace {
 
 // No control of a panel runs past its right edge, in any view, language or size ("4x", the last
 // speed, was cut at 1440x900; "Stamp the needles" lost its last letter).
